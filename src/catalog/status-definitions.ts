@@ -1,0 +1,28 @@
+import { defineError } from './define-error.js';
+import type { ErrorDefinition } from './error-definition.interface.js';
+import { HTTP_STATUS_PHRASES } from './http-status-phrases.js';
+
+/**
+ * One frozen definition per standard error status (code = status, title =
+ * reason phrase), built once at load so mapping an exception by status
+ * allocates nothing.
+ */
+const BY_STATUS: ReadonlyMap<number, ErrorDefinition> = new Map(
+  [...HTTP_STATUS_PHRASES].map(([status, title]) => [
+    status,
+    defineError({ status, code: status, title }),
+  ]),
+);
+
+/** The generic definition of an error status: `{ status, code: status, title: reason phrase }`. */
+export function definitionForStatus(status: number): ErrorDefinition {
+  return (
+    BY_STATUS.get(status) ??
+    defineError({ status, code: status, title: status >= 500 ? 'Server Error' : 'Client Error' })
+  );
+}
+
+/** Whether a value is a status this library answers errors with (400-599). */
+export function isErrorStatus(status: unknown): status is number {
+  return Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599;
+}

@@ -1,0 +1,12 @@
+import { isAppError } from '../exceptions/app.error.js';
+import type { ErrorMapper } from './error-mapper.type.js';
+
+/** An {@link AppError} renders its own catalog entry, description and violations. */
+export const appErrorMapper: ErrorMapper = (exception) =>
+  isAppError(exception)
+    ? {
+        definition: exception.definition,
+        description: exception.description,
+        violations: exception.violations,
+      }
+    : undefined;

@@ -1,0 +1,33 @@
+import type { ErrorMapper } from './error-mapper.type.js';
+import { isHttpExceptionLike } from './http-exception-like.util.js';
+import type { StatusMapper } from './status-map.js';
+
+/** Longest path echoed back, so a huge URL never becomes a huge response. */
+export const MAX_ECHOED_PATH_LENGTH = 200;
+
+/**
+ * A request that matched no route. Nest answers it by throwing
+ * `NotFoundException('Cannot <METHOD> <url>')` from its not-found handler; that
+ * exact message, built from this very request, tells it apart from a 404 a
+ * handler throws. The description names the method and the path, without the
+ * query string, which may hold tokens.
+ */
+export function createRouteNotFoundMapper(definitionFor: StatusMapper): ErrorMapper {
+  const definition = definitionFor(404);
+  return (exception, { method, url }) => {
+    if (
+      !isHttpExceptionLike(exception) ||
+      exception.getStatus() !== 404 ||
+      exception.message !== `Cannot ${method} ${url}`
+    ) {
+      return undefined;
+    }
+    return { definition, description: `method: ${method}, url: ${echoablePath(url)}` };
+  };
+}
+
+function echoablePath(url: string): string {
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  return path.length > MAX_ECHOED_PATH_LENGTH ? `${path.slice(0, MAX_ECHOED_PATH_LENGTH)}…` : path;
+}

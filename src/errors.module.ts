@@ -1,0 +1,54 @@
+import { Module, type DynamicModule, type PipeTransform } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import {
+  ConfigurableErrorsModule,
+  ERRORS_ASYNC_OPTIONS_TYPE,
+  ERRORS_MODULE_OPTIONS,
+  ERRORS_OPTIONS_TYPE,
+} from './errors.module-definition.js';
+import { ApiExceptionFilter } from './filter/api-exception.filter.js';
+import type { ErrorsModuleOptions } from './interfaces/errors-module-options.interface.js';
+import { ApiValidationPipe } from './validation/api-validation.pipe.js';
+
+/** Stands in for the validation pipe when `validation: false` comes from an async factory. */
+const passThrough: PipeTransform = { transform: (value: unknown) => value };
+
+/**
+ * Importing this module is the whole set-up: it registers the global
+ * {@link ApiExceptionFilter} and, unless `validation: false`, the global
+ * {@link ApiValidationPipe}. The module is global (`isGlobal: false` makes it
+ * a regular one).
+ *
+ * @example
+ * ＠Module({ imports: [ErrorsModule.forRoot()] })
+ * export class AppModule {}
+ *
+ * @example
+ * ErrorsModule.forRootAsync({
+ *   imports: [ConfigModule],
+ *   inject: [ConfigService],
+ *   useFactory: (config: ConfigService) => ({ production: config.get('NODE_ENV') === 'production' }),
+ * });
+ *
+ * @publicApi
+ */
+@Module({
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    {
+      provide: APP_PIPE,
+      inject: [ERRORS_MODULE_OPTIONS],
+      useFactory: (options: ErrorsModuleOptions = {}) =>
+        options.validation === false ? passThrough : new ApiValidationPipe(options.validation),
+    },
+  ],
+})
+export class ErrorsModule extends ConfigurableErrorsModule {
+  static override forRoot(options: typeof ERRORS_OPTIONS_TYPE = {}): DynamicModule {
+    return super.forRoot(options);
+  }
+
+  static override forRootAsync(options: typeof ERRORS_ASYNC_OPTIONS_TYPE): DynamicModule {
+    return super.forRootAsync(options);
+  }
+}

@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import { inspect } from 'node:util';
+import type { RequestFacts } from '../classify/error-mapper.type.js';
+import type { ErrorReport } from '../report/error-report.interface.js';
+
+/** The log step: called once per error, after the response is sent. */
+export type ErrorLogger = (
+  exception: unknown,
+  report: ErrorReport,
+  request: RequestFacts,
+  sent: boolean,
+) => void;
+
+export interface ErrorLoggerOptions {
+  /** Also log client errors (4xx), one line each at `warn`. */
+  readonly logClientErrors: boolean;
+}
+
+/**
+ * Server errors are logged with their stack through Nest's Logger (so
+ * `app.useLogger()` applies); client errors are the client's business and
+ * stay quiet unless asked for. An error that could not be sent because the
+ * response had started is always logged: it is the only trace it leaves.
+ */
+export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
+  const logger = new Logger('ApiExceptionFilter');
+  return (exception, report, request, sent) => {
+    const { status, code } = report.definition;
+    const line = `${request.method} ${pathOf(request.url)} -> ${status} (code ${String(code)})`;
+    if (!sent) {
+      logger.error(`${line} not sent: the response had already started`, traceOf(exception));
+    } else if (status >= 500) {
+      logger.error(line, traceOf(exception));
+    } else if (options.logClientErrors) {
+      logger.warn(`${line}: ${summaryOf(exception)}`);
+    }
+  };
+}
+
+/** The query string may hold tokens; logs get the path only. */
+function pathOf(url: string): string {
+  const queryStart = url.indexOf('?');
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
+/** Causes followed at most; a cause chain may loop. */
+const MAX_CAUSES = 3;
+
+/** The stack, with the stacks of its causes; for a non-Error throw, what was thrown. */
+function traceOf(exception: unknown, depth = 0): string {
+  if (!(exception instanceof Error)) {
+    return `Non-Error thrown: ${inspect(exception, { depth: 2, breakLength: Infinity })}`;
+  }
+  const own = exception.stack ?? `${exception.name}: ${exception.message}`;
+  const cause = exception.cause;
+  return cause === undefined || depth >= MAX_CAUSES
+    ? own
+    : `${own}\nCaused by: ${traceOf(cause, depth + 1)}`;
+}
+
+function summaryOf(exception: unknown): string {
+  return exception instanceof Error
+    ? `${exception.name}: ${exception.message}`
+    : inspect(exception, { depth: 1, breakLength: Infinity });
+}

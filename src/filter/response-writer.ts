@@ -1,0 +1,39 @@
+import type { HttpServer } from '@nestjs/common';
+import type { RenderedError } from '../formats/error-format.interface.js';
+
+/** The adapter calls the writer needs; both Nest HTTP adapters have them. */
+export type HttpAdapterLike = Pick<HttpServer, 'reply' | 'setHeader' | 'end'> & {
+  isHeadersSent(response: unknown): boolean;
+};
+
+/**
+ * The send step, and the only code that touches the response. Everything
+ * goes through Nest's HTTP adapter, so Express and Fastify share it.
+ *
+ * @returns `false` when the response had already started (a stream, a
+ * handler using `@Res()`): nothing is written then, the response is only
+ * ended, as Nest's own filter does.
+ */
+export function writeError(
+  adapter: HttpAdapterLike,
+  response: unknown,
+  rendered: RenderedError,
+  contentType: string,
+): boolean {
+  if (adapter.isHeadersSent(response)) {
+    if (!isEnded(response)) adapter.end(response);
+    return false;
+  }
+  adapter.setHeader(response, 'Content-Type', contentType);
+  if (rendered.headers !== undefined) {
+    for (const name in rendered.headers) adapter.setHeader(response, name, rendered.headers[name]);
+  }
+  adapter.reply(response, rendered.body, rendered.status);
+  return true;
+}
+
+/** Express passes the Node response, Fastify a reply wrapping it as `raw`. */
+function isEnded(response: unknown): boolean {
+  const raw = (response as { raw?: { writableEnded?: boolean } }).raw ?? response;
+  return (raw as { writableEnded?: boolean }).writableEnded === true;
+}

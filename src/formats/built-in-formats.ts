@@ -1,0 +1,25 @@
+import type { ErrorFormat } from './error-format.interface.js';
+import { metaFormat } from './meta.format.js';
+
+/** The formats selectable by name. */
+export const BUILT_IN_FORMATS = Object.freeze({
+  meta: metaFormat,
+});
+
+/** @publicApi */
+export type ErrorFormatName = keyof typeof BUILT_IN_FORMATS;
+
+/** The format an option names, or the application's own. */
+export function resolveFormat(format: ErrorFormatName | ErrorFormat = 'meta'): ErrorFormat {
+  if (typeof format === 'object' && format !== null && typeof format.render === 'function') {
+    return format;
+  }
+  const builtIn = BUILT_IN_FORMATS[format as ErrorFormatName];
+  if (builtIn === undefined) {
+    const names = Object.keys(BUILT_IN_FORMATS).join(', ');
+    throw new TypeError(
+      `Unknown error format ${JSON.stringify(format)}; use one of ${names}, or an ErrorFormat`,
+    );
+  }
+  return builtIn;
+}

@@ -1,0 +1,49 @@
+import type { ErrorReport } from '../report/error-report.interface.js';
+
+/**
+ * Facts about the request a format may put in the body, without giving it
+ * the request itself.
+ *
+ * @publicApi
+ */
+export interface RenderContext {
+  /** HTTP method, e.g. `POST`. */
+  readonly method: string;
+  /** Request URL as received. */
+  readonly url: string;
+}
+
+/**
+ * What a format produces: the status, any headers, and the JSON body.
+ *
+ * @publicApi
+ */
+export interface RenderedError {
+  readonly status: number;
+  /** Headers to set on the response, e.g. `{ 'Retry-After': '2' }`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The body, serialised as JSON. */
+  readonly body: unknown;
+}
+
+/**
+ * An error envelope: a pure function of the report and the request facts,
+ * with no I/O and no Nest, so it can be tested against the seed examples
+ * without a server.
+ *
+ * @example
+ * const plain: ErrorFormat = {
+ *   name: 'plain',
+ *   contentType: 'application/json',
+ *   render: (report) => ({ status: report.definition.status, body: { error: report.definition.title } }),
+ * };
+ *
+ * @publicApi
+ */
+export interface ErrorFormat {
+  /** Short name, used in logs and the README tables. */
+  readonly name: string;
+  /** Content-Type of the body, e.g. `application/json`. */
+  readonly contentType: string;
+  render(report: ErrorReport, context: RenderContext): RenderedError;
+}

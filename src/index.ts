@@ -1,0 +1,39 @@
+// The public API: everything users import comes from here.
+export { defineError } from './catalog/define-error.js';
+export {
+  ERR_AUTH_REQUIRED,
+  ERR_DATABASE_ROLLBACK,
+  ERR_INVALID_PARAMETER,
+  ERR_NOT_SUPPORTED,
+  ERR_PASSWORD_NOT_MATCH,
+  ERR_UNKNOWN,
+  ERR_USER_NOT_EXISTS,
+  ERROR_CATALOG,
+  OK,
+} from './catalog/error-catalog.js';
+export type { ErrorDefinition } from './catalog/error-definition.interface.js';
+export type { ErrorMapper, RequestFacts } from './classify/error-mapper.type.js';
+export { ErrorsModule } from './errors.module.js';
+export { ERRORS_MODULE_OPTIONS } from './errors.module-definition.js';
+export { AppError, type AppErrorOptions, isAppError } from './exceptions/app.error.js';
+export { DatabaseError } from './exceptions/database.error.js';
+export { InvalidParameterError } from './exceptions/invalid-parameter.error.js';
+export { NotSupportedError } from './exceptions/not-supported.error.js';
+export { PasswordNotMatchError } from './exceptions/password-not-match.error.js';
+export { UnauthorizedError } from './exceptions/unauthorized.error.js';
+export { UserNotExistsError } from './exceptions/user-not-exists.error.js';
+export { ApiExceptionFilter } from './filter/api-exception.filter.js';
+export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';
+export type { ErrorFormatName } from './formats/built-in-formats.js';
+export type {
+  ErrorFormat,
+  RenderContext,
+  RenderedError,
+} from './formats/error-format.interface.js';
+export { metaFormat } from './formats/meta.format.js';
+export type { ErrorsModuleOptions } from './interfaces/errors-module-options.interface.js';
+export type { ErrorDescription } from './report/error-description.type.js';
+export type { ErrorReport } from './report/error-report.interface.js';
+export type { Violation } from './report/violation.interface.js';
+export { ApiValidationPipe } from './validation/api-validation.pipe.js';
+export type { ApiValidationPipeOptions } from './validation/api-validation-pipe-options.interface.js';

@@ -1,0 +1,59 @@
+import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
+import type { ErrorMapper } from '../classify/error-mapper.type.js';
+import type { ErrorFormatName } from '../formats/built-in-formats.js';
+import type { ErrorFormat } from '../formats/error-format.interface.js';
+import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe-options.interface.js';
+
+/**
+ * Options of `ErrorsModule.forRoot()` and of `ApiExceptionFilter` used by hand.
+ * Every option is read once, at start-up.
+ *
+ * @publicApi
+ */
+export interface ErrorsModuleOptions {
+  /**
+   * The error envelope: a built-in format's name or an application's own.
+   * @default 'meta'
+   */
+  format?: ErrorFormatName | ErrorFormat;
+
+  /**
+   * Catalog entries for Nest and third-party exceptions, by HTTP status,
+   * merged over the defaults (400 -> 88, 401 -> 99, 404 -> 10, 500 -> 500).
+   * Other statuses render as `{ code: status, message: reason phrase }`.
+   * @default {}
+   */
+  statusMap?: Readonly<Record<number, ErrorDefinition>>;
+
+  /**
+   * The application's own mappers (e.g. for ORM errors), tried in order
+   * before the built-in ones.
+   * @default []
+   */
+  mappers?: readonly ErrorMapper[];
+
+  /**
+   * Production mode: 5xx responses carry no description.
+   * @default process.env.NODE_ENV === 'production'
+   */
+  production?: boolean;
+
+  /**
+   * Send 5xx descriptions (e.g. a database error's details) even in production.
+   * @default false
+   */
+  exposeServerErrorDetails?: boolean;
+
+  /**
+   * Log client errors (4xx) too, one line each at `warn`. Server errors are
+   * always logged, with their stack.
+   * @default false
+   */
+  logClientErrors?: boolean;
+
+  /**
+   * Options of the global `ApiValidationPipe`, or `false` to register none.
+   * @default {} (transform on, Nest's other defaults)
+   */
+  validation?: false | ApiValidationPipeOptions;
+}

@@ -1,0 +1,20 @@
+import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
+import type { ErrorDescription } from './error-description.type.js';
+import type { Violation } from './violation.interface.js';
+
+/**
+ * The one shape every error is turned into before it is rendered:
+ * classification produces it, redaction trims it, formats read it. It holds
+ * only what may be shown; the thrown value itself stays with the filter,
+ * which logs it.
+ *
+ * @publicApi
+ */
+export interface ErrorReport {
+  /** The catalog entry: HTTP status, code and title. */
+  readonly definition: ErrorDefinition;
+  /** What the client is told beyond the title; absent when there is nothing to say. */
+  readonly description?: ErrorDescription;
+  /** Field-level failures, when the error comes from validation. */
+  readonly violations?: readonly Violation[];
+}

@@ -1,0 +1,18 @@
+import type { ValidationPipeOptions } from '@nestjs/common';
+
+/**
+ * Options of {@link ApiValidationPipe}: Nest's `ValidationPipeOptions`, except
+ * the exception factory (failures always become `InvalidParameterError`).
+ *
+ * @publicApi
+ */
+export interface ApiValidationPipeOptions extends Omit<
+  ValidationPipeOptions,
+  'exceptionFactory' | 'errorHttpStatusCode'
+> {
+  /**
+   * Describe every failure, as an array of sentences, instead of the first one.
+   * @default false
+   */
+  allErrors?: boolean;
+}

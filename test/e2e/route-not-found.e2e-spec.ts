@@ -1,0 +1,67 @@
+import { CoreFixtureModule } from '../fixtures/core/core-fixture.module.js';
+import { send } from '../helpers/http-client.js';
+import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+describe.each(ADAPTERS)('unknown routes (%s)', (adapter) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, CoreFixtureModule.with());
+  });
+  afterAll(() => t.close());
+
+  it("answers the seed's example with the real method and URL", async () => {
+    const res = await send(t.url, { method: 'DELETE', path: '/api/v2/product/123' });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.json()).toStrictEqual({
+      meta: {
+        code: 10,
+        message: 'Not Supported',
+        description: 'method: DELETE, url: /api/v2/product/123',
+      },
+    });
+  });
+
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'])('names the method %s', async (method) => {
+    const res = await send(t.url, { method, path: '/nowhere' });
+    expect(res.status).toBe(404);
+    expect(res.json().meta.description).toBe(`method: ${method}, url: /nowhere`);
+  });
+
+  it('answers an existing path with an unsupported method the same way', async () => {
+    const res = await send(t.url, { method: 'DELETE', path: '/ok' });
+    expect(res.status).toBe(404);
+    expect(res.json().meta).toStrictEqual({
+      code: 10,
+      message: 'Not Supported',
+      description: 'method: DELETE, url: /ok',
+    });
+  });
+
+  it('leaves the query string, which may hold tokens, out of the description', async () => {
+    const res = await send(t.url, { path: '/nowhere?access_token=s3cr3t&x=1' });
+    expect(res.json().meta.description).toBe('method: GET, url: /nowhere');
+    expect(res.text).not.toContain('s3cr3t');
+  });
+
+  it('caps a huge URL instead of echoing it whole', async () => {
+    const path = `/${'a'.repeat(5000)}`;
+    const res = await send(t.url, { path });
+    expect(res.status).toBe(404);
+    const description: string = res.json().meta.description;
+    expect(description.startsWith('method: GET, url: /aaaa')).toBe(true);
+    expect(description.length).toBeLessThan(260);
+    expect(description.endsWith('…')).toBe(true);
+  });
+
+  it('tells a missing route apart from a handler that throws NotFoundException', async () => {
+    const res = await send(t.url, { path: '/nest-errors/not-found' });
+    expect(res.json().meta.description).toBe('Product 5 does not exist');
+  });
+
+  it('sends headers but no body for HEAD', async () => {
+    const res = await send(t.url, { method: 'HEAD', path: '/nowhere' });
+    expect(res.status).toBe(404);
+    expect(res.text).toBe('');
+  });
+});

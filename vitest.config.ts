@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests import the library by its package name, as users do; here the
+    // name points at the sources. The packed-tarball test checks the build.
+    alias: { 'nestjs-api-errors': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  test: {
+    globals: true,
+    root: './',
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
