@@ -26,7 +26,7 @@ export function formatParams(params: unknown): string {
           seen.add(value);
         }
         return value;
-      }) ?? String(params);
+      }) ?? 'undefined';
   }
   return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)}…` : text;
 }

@@ -2,6 +2,7 @@ import type { ValidationError } from '@nestjs/common';
 import type { Violation } from '../report/violation.interface.js';
 
 const WHITELIST = 'whitelistValidation';
+const NESTED = 'nestedValidation';
 
 /**
  * Flattens class-validator's error tree into one violation per failed rule,
@@ -24,7 +25,7 @@ function visit(
     const segments = [...parent, segmentOf(error.property)];
     const path = pathOf(segments);
     const constraints = error.constraints ?? {};
-    const names = Object.keys(constraints);
+    const names = inDeclarationOrder(Object.keys(constraints));
     if (names.length > 0) {
       if (isMissing(error, names)) {
         out.push({ path, segments, constraint: 'required', message: `${path} is required` });
@@ -43,6 +44,16 @@ function visit(
       visit(error.children, segments, out);
     }
   }
+}
+
+/**
+ * class-validator checks a field's own rules bottom-up (decorators apply
+ * bottom-up), then its nested validation. Putting the own rules back in the
+ * order they are written makes "the first failure" the first rule in the DTO.
+ */
+function inDeclarationOrder(names: readonly string[]): string[] {
+  const own = names.filter((name) => name !== NESTED);
+  return names.length === own.length ? own.reverse() : [...own.reverse(), NESTED];
 }
 
 /** Absent or null, and not merely an unknown property (whose value is whatever was sent). */
