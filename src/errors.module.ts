@@ -1,9 +1,9 @@
 import { Module, type DynamicModule, type PipeTransform } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 import {
   ConfigurableErrorsModule,
   ERRORS_ASYNC_OPTIONS_TYPE,
-  ERRORS_MODULE_OPTIONS,
   ERRORS_OPTIONS_TYPE,
 } from './errors.module-definition.js';
 import { ApiExceptionFilter } from './filter/api-exception.filter.js';

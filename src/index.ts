@@ -1,4 +1,13 @@
 // The public API: everything users import comes from here.
+export type {
+  AuthOptions,
+  AuthSession,
+  PresentedToken,
+  SessionResolver,
+} from './auth/auth-options.interface.js';
+export { CurrentUser } from './auth/current-user.decorator.js';
+export { Public } from './auth/public.decorator.js';
+export { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
 export { defineError } from './catalog/define-error.js';
 export {
   ERR_AUTH_REQUIRED,
@@ -14,7 +23,7 @@ export {
 export type { ErrorDefinition } from './catalog/error-definition.interface.js';
 export type { ErrorMapper, RequestFacts } from './classify/error-mapper.type.js';
 export { ErrorsModule } from './errors.module.js';
-export { ERRORS_MODULE_OPTIONS } from './errors.module-definition.js';
+export { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 export { AppError, type AppErrorOptions, isAppError } from './exceptions/app.error.js';
 export { DatabaseError } from './exceptions/database.error.js';
 export { InvalidParameterError } from './exceptions/invalid-parameter.error.js';
@@ -31,7 +40,10 @@ export type {
   RenderedError,
 } from './formats/error-format.interface.js';
 export { metaFormat } from './formats/meta.format.js';
-export type { ErrorsModuleOptions } from './interfaces/errors-module-options.interface.js';
+export type {
+  ErrorsModuleExtras,
+  ErrorsModuleOptions,
+} from './interfaces/errors-module-options.interface.js';
 export type { ErrorDescription } from './report/error-description.type.js';
 export type { ErrorReport } from './report/error-report.interface.js';
 export type { Violation } from './report/violation.interface.js';

@@ -11,7 +11,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ERR_UNKNOWN } from '../catalog/error-catalog.js';
 import { type Classifier, createClassifier } from '../classify/create-classifier.js';
 import type { RequestFacts } from '../classify/error-mapper.type.js';
-import { ERRORS_MODULE_OPTIONS } from '../errors.module-definition.js';
+import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { resolveFormat } from '../formats/built-in-formats.js';
 import type { ErrorFormat, RenderedError } from '../formats/error-format.interface.js';
 import { metaFormat } from '../formats/meta.format.js';

@@ -1,3 +1,4 @@
+import type { AuthOptions } from '../auth/auth-options.interface.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import type { ErrorMapper } from '../classify/error-mapper.type.js';
 import type { ErrorFormatName } from '../formats/built-in-formats.js';
@@ -56,4 +57,30 @@ export interface ErrorsModuleOptions {
    * @default {} (transform on, Nest's other defaults)
    */
   validation?: false | ApiValidationPipeOptions;
+
+  /**
+   * Options of `TwoFactorAuthGuard`; required to use the guard.
+   * @default undefined (no guard can be used)
+   */
+  auth?: AuthOptions;
+}
+
+/**
+ * Options of the module itself, given next to {@link ErrorsModuleOptions}
+ * in `forRoot()` and `forRootAsync()`; they decide what the module registers,
+ * so they cannot come from an async factory.
+ *
+ * @publicApi
+ */
+export interface ErrorsModuleExtras {
+  /**
+   * Make the module global, so its options and the guard can be injected anywhere.
+   * @default true
+   */
+  isGlobal: boolean;
+  /**
+   * Register `TwoFactorAuthGuard` for every route (`APP_GUARD`); `@Public()` opts out.
+   * @default false
+   */
+  globalAuthGuard: boolean;
 }

@@ -22,7 +22,10 @@ export interface ReceivedResponse {
  */
 export function send(baseUrl: string, req: SentRequest): Promise<ReceivedResponse> {
   const url = new URL(baseUrl);
-  const headers = Array.isArray(req.headers) ? req.headers.flat() : { ...req.headers };
+  // Raw header pairs are sent as they are, so Node adds no Host header to them.
+  const headers = Array.isArray(req.headers)
+    ? [['host', url.host], ...req.headers].flat()
+    : { ...req.headers };
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       {

@@ -1,0 +1,103 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Optional,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { definitionForStatus } from '../catalog/status-definitions.js';
+import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
+import { AppError } from '../exceptions/app.error.js';
+import { UnauthorizedError } from '../exceptions/unauthorized.error.js';
+import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
+import type { AuthSession, SessionResolver } from './auth-options.interface.js';
+import {
+  accountBlocked,
+  SESSION_CHECK_TIMED_OUT,
+  SESSION_EXPIRED,
+  TOKEN_REQUIRED,
+} from './auth-sentences.js';
+import { parseAuthorization } from './parse-authorization.js';
+import { IS_PUBLIC } from './public.decorator.js';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const SERVICE_UNAVAILABLE = definitionForStatus(503);
+
+interface AuthenticatedRequest {
+  user?: unknown;
+  raw?: { rawHeaders?: string[] };
+  rawHeaders?: string[];
+}
+
+/**
+ * Authenticates every request it guards from its bearer token, answering
+ * 401 / 99 with the reference sentences: no token, an unknown or expired
+ * session, a blocked account, or a token whose `2f.` prefix does not match
+ * the user's two-factor setting. It only throws; the filter answers.
+ *
+ * Register it globally with `ErrorsModule.forRoot({ globalAuthGuard: true, auth })`,
+ * or per controller or route with `@UseGuards(TwoFactorAuthGuard)`.
+ *
+ * @publicApi
+ */
+@Injectable()
+export class TwoFactorAuthGuard implements CanActivate {
+  private readonly resolveSession: SessionResolver;
+  private readonly blocked: string;
+  private readonly timeoutMs: number;
+
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {},
+  ) {
+    const auth = options.auth;
+    if (typeof auth?.resolveSession !== 'function') {
+      throw new TypeError(
+        'TwoFactorAuthGuard needs ErrorsModule.forRoot({ auth: { resolveSession } })',
+      );
+    }
+    this.resolveSession = auth.resolveSession;
+    this.blocked = accountBlocked(auth.supportTeam ?? 'Support');
+    this.timeoutMs = auth.resolveTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic === true) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = parseAuthorization(request.raw?.rawHeaders ?? request.rawHeaders ?? []);
+    if (token === undefined) throw new UnauthorizedError(TOKEN_REQUIRED);
+
+    const session = await this.withTimeout(this.resolveSession(token, request));
+    if (session === null || session === undefined || session.expired === true) {
+      throw new UnauthorizedError(SESSION_EXPIRED);
+    }
+    if (session.blocked === true) throw new UnauthorizedError(this.blocked);
+    if (session.twoFactorEnabled !== token.twoFactor) throw new UnauthorizedError(SESSION_EXPIRED);
+
+    request.user = session.user;
+    return true;
+  }
+
+  private withTimeout(
+    lookup: AuthSession | null | Promise<AuthSession | null>,
+  ): Promise<AuthSession | null> {
+    // A synchronous resolver needs no timer.
+    if (typeof (lookup as PromiseLike<unknown> | null)?.then !== 'function') {
+      return Promise.resolve(lookup);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError(SERVICE_UNAVAILABLE, SESSION_CHECK_TIMED_OUT)),
+        this.timeoutMs,
+      );
+    });
+    return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
+  }
+}
