@@ -5,6 +5,7 @@ export type {
   PresentedToken,
   SessionResolver,
 } from './auth/auth-options.interface.js';
+export { accountBlocked, SESSION_EXPIRED, TOKEN_REQUIRED } from './auth/auth-sentences.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
 export { Public } from './auth/public.decorator.js';
 export { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';

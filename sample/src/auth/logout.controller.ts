@@ -1,0 +1,16 @@
+import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { SessionsService } from './sessions.service.js';
+
+@Controller()
+export class LogoutController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  /** Ends the session; the guard has already checked the token. */
+  @Post('auth/logout')
+  @HttpCode(204)
+  logout(@Headers('authorization') authorization: string): void {
+    const token = authorization.slice('Bearer '.length);
+    const twoFactor = token.startsWith('2f.');
+    this.sessions.close({ value: twoFactor ? token.slice(3) : token, twoFactor });
+  }
+}

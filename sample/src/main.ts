@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { fastifyFrameworkErrors } from 'nestjs-api-errors';
+import { AppModule } from './app.module.js';
+import { readConfig } from './config.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './database/seed.js';
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  const adapter =
+    config.adapter === 'fastify'
+      ? new FastifyAdapter({ frameworkErrors: fastifyFrameworkErrors })
+      : new ExpressAdapter();
+  const app = await NestFactory.create(AppModule.with(config), adapter);
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+
+  const logger = new Logger('Sample');
+  logger.log(
+    `Shop API on http://localhost:${config.port} (${config.adapter}, database ${config.databaseFile})`,
+  );
+  for (const user of DEMO_USERS) {
+    logger.log(`Demo account: ${user.email} / ${DEMO_PASSWORD} (${user.about})`);
+  }
+}
+
+await bootstrap();

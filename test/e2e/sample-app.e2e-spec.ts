@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../sample/src/app.module.js';
+import { readConfig } from '../../sample/src/config.js';
+import { send, sendJson } from '../helpers/http-client.js';
+import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const EXPIRED = 'Your session has expired. Kindly logout and login';
+const BLOCKED = 'Your Account has been blocked, Please contact Acme Shop Team';
+
+/** The sample on a fresh database of its own. */
+async function startSample(adapter: 'express' | 'fastify', env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'shop-'));
+  const config = readConfig({ SAMPLE_DB: join(dir, 'shop.db'), ADAPTER: adapter, ...env });
+  const t = await createTestApp(adapter, AppModule.with(config));
+  return {
+    t,
+    stop: async () => {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function login(t: TestApp, email: string, password = 'correct-horse') {
+  return sendJson(t.url, 'POST', '/auth/login', { email, password });
+}
+
+describe.each(ADAPTERS)('the sample shop beyond the README (%s)', (adapter) => {
+  let t: TestApp;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ t, stop } = await startSample(adapter));
+  });
+  afterAll(() => stop());
+
+  it('blocks an account after 5 wrong passwords; its open session is then refused as blocked', async () => {
+    const { token } = (await login(t, 'dave@example.com')).json();
+    const me = () =>
+      send(t.url, { path: '/api/v2/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = await login(t, 'dave@example.com', 'guess');
+      expect(wrong.json().meta.code).toBe(22);
+    }
+    const refused = await me();
+    expect(refused.status).toBe(401);
+    expect(refused.json().meta).toStrictEqual({
+      code: 99,
+      message: 'Authentication Required',
+      description: BLOCKED,
+    });
+    expect((await login(t, 'dave@example.com')).json().meta.description).toBe(BLOCKED);
+  });
+
+  it('logs the unknown error it does not send', async () => {
+    t.logger.clear();
+    const res = await send(t.url, { path: '/api/v2/recommendations' });
+    expect(res.text).toBe('{"meta":{"code":500,"message":"Unknown Error"}}');
+    const [logged] = t.logger.fromFilter('error');
+    expect(logged).toContain('connect ECONNREFUSED 10.0.0.12:6379');
+  });
+
+  it('keeps the database consistent after a rolled-back order', async () => {
+    const { token } = (await login(t, 'alice@example.com')).json();
+    const auth = { authorization: `Bearer ${token}` };
+    const failed = await sendJson(
+      t.url,
+      'POST',
+      '/api/v2/orders',
+      { items: [{ product_id: 999, quantity: 1 }] },
+      auth,
+    );
+    expect(failed.json().meta.code).toBe(77);
+    const placed = await sendJson(
+      t.url,
+      'POST',
+      '/api/v2/orders',
+      { items: [{ product_id: 2, quantity: 1 }] },
+      auth,
+    );
+    expect(placed.status).toBe(201);
+    // The failed order's row was rolled back, so the next one takes its id.
+    const firstOrderId: number = JSON.parse(failed.json().meta.description.params).order_id;
+    expect(placed.json()).toStrictEqual({ order_id: firstOrderId, items: 1 });
+  });
+});
+
+describe.each(ADAPTERS)('the sample shop with short sessions (%s)', (adapter) => {
+  let t: TestApp;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ t, stop } = await startSample(adapter, { SESSION_TTL_SECONDS: '1' }));
+  });
+  afterAll(() => stop());
+
+  it('answers an expired session with the seed sentence', async () => {
+    const { token } = (await login(t, 'alice@example.com')).json();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const res = await send(t.url, {
+      path: '/api/v2/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.json().meta).toStrictEqual({
+      code: 99,
+      message: 'Authentication Required',
+      description: EXPIRED,
+    });
+  });
+});
+
+describe.each(ADAPTERS)('the sample shop in production (%s)', (adapter) => {
+  let t: TestApp;
+  let stop: () => Promise<void>;
+  const previous = process.env.NODE_ENV;
+  beforeAll(async () => {
+    process.env.NODE_ENV = 'production';
+    ({ t, stop } = await startSample(adapter));
+  });
+  afterAll(async () => {
+    process.env.NODE_ENV = previous;
+    await stop();
+  });
+
+  it('sends no database details', async () => {
+    const { token } = (await login(t, 'alice@example.com')).json();
+    const res = await sendJson(
+      t.url,
+      'POST',
+      '/api/v2/orders',
+      { items: [{ product_id: 999, quantity: 1 }] },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(res.status).toBe(500);
+    expect(res.text).toBe('{"meta":{"code":77,"message":"Database Rollback Error"}}');
+  });
+});
