@@ -21,7 +21,7 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import { createErrorLogger, type ErrorLogger } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
-import { type HttpAdapterLike, writeError } from './response-writer.js';
+import { writeError } from './response-writer.js';
 
 const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
 
@@ -74,11 +74,11 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     const response: unknown = http.getResponse();
     const adapter = this.adapterHost.httpAdapter;
     const facts: RequestFacts = {
-      method: adapter.getRequestMethod(request),
-      url: adapter.getRequestUrl(request),
+      method: String(adapter.getRequestMethod(request)),
+      url: String(adapter.getRequestUrl(request)),
     };
 
-    let report = UNKNOWN_REPORT;
+    let report: ErrorReport;
     let rendered: RenderedError;
     let contentType = this.format.contentType;
     try {
@@ -93,7 +93,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
 
     let sent = false;
     try {
-      sent = writeError(adapter as unknown as HttpAdapterLike, response, rendered, contentType);
+      sent = writeError(adapter, response, rendered, contentType);
     } catch (failure) {
       this.failures.error('Could not send an error response', traceOf(failure));
     }

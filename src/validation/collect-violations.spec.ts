@@ -106,6 +106,6 @@ describe('pathOf', () => {
     [['items', 0, 'quantity'], 'items[0].quantity'],
     [['grid', 1, 2], 'grid[1][2]'],
   ])('%j -> %s', (segments, path) => {
-    expect(pathOf(segments as (string | number)[])).toBe(path);
+    expect(pathOf(segments)).toBe(path);
   });
 });

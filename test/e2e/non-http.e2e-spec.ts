@@ -1,5 +1,4 @@
 import { ClientProxyFactory, type ClientProxy, Transport } from '@nestjs/microservices';
-import type { ArgumentsHost } from '@nestjs/common';
 import { ApiExceptionFilter, ErrorsModule } from 'nestjs-api-errors';
 import { firstValueFrom } from 'rxjs';
 import type { MockInstance } from 'vitest';
@@ -56,9 +55,7 @@ describe.each(ADAPTERS)(
         message: 'Internal server error',
       });
       // The filter was asked, in an RPC context, and handed the error back to Nest.
-      const rpcCalls = seen.mock.calls.filter(
-        ([, host]) => (host as ArgumentsHost).getType() === 'rpc',
-      );
+      const rpcCalls = seen.mock.calls.filter(([, host]) => host.getType() === 'rpc');
       expect(rpcCalls).toHaveLength(1);
       expect(seen.mock.results.at(-1)).toStrictEqual({ type: 'return', value: undefined });
     });
