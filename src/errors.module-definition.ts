@@ -2,14 +2,29 @@ import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
 import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
+import { ClientVersionGuard } from './version/client-version.guard.js';
 import type {
   ErrorsModuleExtras,
   ErrorsModuleOptions,
 } from './interfaces/errors-module-options.interface.js';
 
-const DEFAULT_EXTRAS: ErrorsModuleExtras = { isGlobal: true, globalAuthGuard: false };
+const DEFAULT_EXTRAS: ErrorsModuleExtras = {
+  isGlobal: true,
+  globalAuthGuard: false,
+  globalClientVersionGuard: false,
+};
 
-const globalAuthGuard: Provider = { provide: APP_GUARD, useExisting: TwoFactorAuthGuard };
+/** The global guards asked for, in the order they run: version first, then auth. */
+function globalGuards(extras: ErrorsModuleExtras): Provider[] {
+  const guards: Provider[] = [];
+  if (extras.globalClientVersionGuard) {
+    guards.push(ClientVersionGuard, { provide: APP_GUARD, useExisting: ClientVersionGuard });
+  }
+  if (extras.globalAuthGuard) {
+    guards.push(TwoFactorAuthGuard, { provide: APP_GUARD, useExisting: TwoFactorAuthGuard });
+  }
+  return guards;
+}
 
 export const {
   ConfigurableModuleClass: ConfigurableErrorsModule,
@@ -25,10 +40,8 @@ export const {
     global: extras.isGlobal,
     // Lets `@UseGuards(TwoFactorAuthGuard)` anywhere in the app find the options.
     exports: [...(definition.exports ?? []), ERRORS_MODULE_OPTIONS],
-    // Decided here, not in a provider factory, so an app without the global
+    // Decided here, not in a provider factory, so an app without a global
     // guard pays nothing for it on each request.
-    providers: extras.globalAuthGuard
-      ? [...(definition.providers ?? []), TwoFactorAuthGuard, globalAuthGuard]
-      : definition.providers,
+    providers: [...(definition.providers ?? []), ...globalGuards(extras)],
   }))
   .build();

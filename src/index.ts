@@ -22,6 +22,7 @@ export {
   OK,
 } from './catalog/error-catalog.js';
 export type { ErrorDefinition } from './catalog/error-definition.interface.js';
+export { definitionForStatus } from './catalog/status-definitions.js';
 export type { ErrorMapper, RequestFacts } from './classify/error-mapper.type.js';
 export { ErrorsModule } from './errors.module.js';
 export { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
@@ -35,6 +36,20 @@ export { UserNotExistsError } from './exceptions/user-not-exists.error.js';
 export { ApiExceptionFilter } from './filter/api-exception.filter.js';
 export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';
 export type { ErrorFormatName } from './formats/built-in-formats.js';
+export { BUILT_IN_FORMATS } from './formats/built-in-formats.js';
+export {
+  createErrorCodeFormat,
+  type ErrorCodeFormatOptions,
+  ErrorCodes,
+} from './formats/error-code.format.js';
+export {
+  createErrorFormat,
+  type ErrorEnvelopeCode,
+  type ErrorFormatOptions,
+} from './formats/error.format.js';
+export { createFlatFormat, type FlatFormatOptions } from './formats/flat.format.js';
+export type { FormatEntry, FormatTable } from './formats/format-table.js';
+export { createProblemFormat, type ProblemFormatOptions } from './formats/problem.format.js';
 export type {
   ErrorFormat,
   RenderContext,
@@ -46,7 +61,10 @@ export type {
   ErrorsModuleOptions,
 } from './interfaces/errors-module-options.interface.js';
 export type { ErrorDescription } from './report/error-description.type.js';
+export { type ErrorReason, ErrorReasons } from './report/error-reasons.js';
 export type { ErrorReport } from './report/error-report.interface.js';
-export type { Violation } from './report/violation.interface.js';
+export type { Violation, ViolationLocation } from './report/violation.interface.js';
 export { ApiValidationPipe } from './validation/api-validation.pipe.js';
 export type { ApiValidationPipeOptions } from './validation/api-validation-pipe-options.interface.js';
+export { ClientVersionGuard } from './version/client-version.guard.js';
+export type { ClientVersionOptions } from './version/client-version-options.interface.js';

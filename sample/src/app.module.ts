@@ -28,6 +28,7 @@ export class AppModule {
           imports: [AuthModule],
           inject: [SessionsService],
           useFactory: (sessions: SessionsService) => ({
+            format: config.errorFormat,
             validation: { whitelist: true, forbidNonWhitelisted: true },
             auth: {
               resolveSession: (token) => sessions.resolve(token),

@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
 
   const logger = new Logger('Sample');
   logger.log(
-    `Shop API on http://localhost:${config.port} (${config.adapter}, database ${config.databaseFile})`,
+    `Shop API on http://localhost:${config.port} (${config.adapter}, ${config.errorFormat} errors, database ${config.databaseFile})`,
   );
   for (const user of DEMO_USERS) {
     logger.log(`Demo account: ${user.email} / ${DEMO_PASSWORD} (${user.about})`);

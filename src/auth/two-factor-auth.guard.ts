@@ -11,6 +11,7 @@ import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { AppError } from '../exceptions/app.error.js';
 import { UnauthorizedError } from '../exceptions/unauthorized.error.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
+import { ErrorReasons } from '../report/error-reasons.js';
 import type { AuthSession, SessionResolver } from './auth-options.interface.js';
 import {
   accountBlocked,
@@ -71,14 +72,17 @@ export class TwoFactorAuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = parseAuthorization(request.raw?.rawHeaders ?? request.rawHeaders ?? []);
-    if (token === undefined) throw new UnauthorizedError(TOKEN_REQUIRED);
+    if (token === undefined) throw refuse(TOKEN_REQUIRED, ErrorReasons.TOKEN_MISSING);
 
     const session = await this.withTimeout(this.resolveSession(token, request));
-    if (session === null || session === undefined || session.expired === true) {
-      throw new UnauthorizedError(SESSION_EXPIRED);
+    if (session === null || session === undefined) {
+      throw refuse(SESSION_EXPIRED, ErrorReasons.TOKEN_UNKNOWN);
     }
-    if (session.blocked === true) throw new UnauthorizedError(this.blocked);
-    if (session.twoFactorEnabled !== token.twoFactor) throw new UnauthorizedError(SESSION_EXPIRED);
+    if (session.expired === true) throw refuse(SESSION_EXPIRED, ErrorReasons.SESSION_EXPIRED);
+    if (session.blocked === true) throw refuse(this.blocked, ErrorReasons.ACCOUNT_BLOCKED);
+    if (session.twoFactorEnabled !== token.twoFactor) {
+      throw refuse(SESSION_EXPIRED, ErrorReasons.TWO_FACTOR_MISMATCH);
+    }
 
     request.user = session.user;
     return true;
@@ -94,10 +98,20 @@ export class TwoFactorAuthGuard implements CanActivate {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new AppError(SERVICE_UNAVAILABLE, SESSION_CHECK_TIMED_OUT)),
+        () =>
+          reject(
+            new AppError(SERVICE_UNAVAILABLE, SESSION_CHECK_TIMED_OUT, {
+              reason: ErrorReasons.SESSION_CHECK_TIMEOUT,
+            }),
+          ),
         this.timeoutMs,
       );
     });
     return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/** Every refusal is 401 / 99 with the reference sentence; the reason lets other formats tell them apart. */
+function refuse(sentence: string, reason: string): UnauthorizedError {
+  return new UnauthorizedError(sentence, { reason });
 }

@@ -8,5 +8,8 @@ export const appErrorMapper: ErrorMapper = (exception) =>
         definition: exception.definition,
         description: exception.description,
         violations: exception.violations,
+        reason: exception.reason,
+        retryAfter: exception.retryAfter,
+        extras: exception.extras,
       }
     : undefined;

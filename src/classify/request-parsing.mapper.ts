@@ -1,33 +1,72 @@
+import { ErrorReasons } from '../report/error-reasons.js';
 import type { ErrorMapper } from './error-mapper.type.js';
 import { isHttpExceptionLike } from './http-exception-like.util.js';
 import type { StatusMapper } from './status-map.js';
 
+interface ParsingProblem {
+  readonly reason: string;
+  readonly sentence: string;
+}
+
+const NOT_JSON = { reason: ErrorReasons.BODY_NOT_JSON, sentence: 'Request body is not valid JSON' };
+const TOO_LARGE = {
+  reason: ErrorReasons.BODY_TOO_LARGE,
+  sentence: 'Request body is larger than the server accepts',
+};
+const LENGTH_MISMATCH = {
+  reason: ErrorReasons.BODY_INCOMPLETE,
+  sentence: 'Request body length does not match its Content-Length header',
+};
+const BAD_URL = {
+  reason: ErrorReasons.URL_MALFORMED,
+  sentence: 'Request URL has malformed percent-encoding',
+};
+const unsupported = (sentence: string) => ({ reason: ErrorReasons.BODY_UNSUPPORTED, sentence });
+
 /**
- * Fixed sentences for requests the server could not read, keyed by the
- * body-parser `type` (Express) or the Fastify error `code`. The parsers' own
- * messages quote pieces of the body or URL; these say what is wrong without
+ * Requests the server could not read, keyed by the body-parser `type`
+ * (Express) or the Fastify error `code`. The parsers' own messages quote
+ * pieces of the body or URL; these sentences say what is wrong without
  * echoing it.
  */
-const PARSING_ERROR_SENTENCES: ReadonlyMap<string, string> = new Map([
-  ['entity.parse.failed', 'Request body is not valid JSON'],
-  ['FST_ERR_CTP_INVALID_JSON_BODY', 'Request body is not valid JSON'],
-  ['FST_ERR_CTP_EMPTY_JSON_BODY', 'Request body is empty but its Content-Type is JSON'],
-  ['entity.too.large', 'Request body is larger than the server accepts'],
-  ['FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is larger than the server accepts'],
-  ['parameters.too.many', 'Request body has more parameters than the server accepts'],
-  ['request.size.invalid', 'Request body length does not match its Content-Length header'],
+const PARSING_PROBLEMS: ReadonlyMap<string, ParsingProblem> = new Map<string, ParsingProblem>([
+  ['entity.parse.failed', NOT_JSON],
+  ['FST_ERR_CTP_INVALID_JSON_BODY', NOT_JSON],
   [
-    'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
-    'Request body length does not match its Content-Length header',
+    'FST_ERR_CTP_EMPTY_JSON_BODY',
+    {
+      reason: ErrorReasons.BODY_EMPTY,
+      sentence: 'Request body is empty but its Content-Type is JSON',
+    },
   ],
-  ['encoding.unsupported', 'Request body has an unsupported Content-Encoding'],
-  ['charset.unsupported', 'Request body has an unsupported charset'],
-  ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Request body has an unsupported Content-Type'],
-  ['FST_ERR_CTP_EMPTY_TYPE', 'Request body has an empty Content-Type'],
-  ['FST_ERR_CTP_INVALID_TYPE', 'Request body has an invalid Content-Type'],
-  ['request.aborted', 'Request body was not received completely'],
-  ['FST_ERR_BAD_URL', 'Request URL has malformed percent-encoding'],
-  ['FST_ERR_MAX_PARAM_LENGTH', 'A path parameter is longer than the server accepts'],
+  ['entity.too.large', TOO_LARGE],
+  ['FST_ERR_CTP_BODY_TOO_LARGE', TOO_LARGE],
+  [
+    'parameters.too.many',
+    {
+      reason: ErrorReasons.BODY_TOO_LARGE,
+      sentence: 'Request body has more parameters than the server accepts',
+    },
+  ],
+  ['request.size.invalid', LENGTH_MISMATCH],
+  ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', LENGTH_MISMATCH],
+  ['encoding.unsupported', unsupported('Request body has an unsupported Content-Encoding')],
+  ['charset.unsupported', unsupported('Request body has an unsupported charset')],
+  ['FST_ERR_CTP_INVALID_MEDIA_TYPE', unsupported('Request body has an unsupported Content-Type')],
+  ['FST_ERR_CTP_EMPTY_TYPE', unsupported('Request body has an empty Content-Type')],
+  ['FST_ERR_CTP_INVALID_TYPE', unsupported('Request body has an invalid Content-Type')],
+  [
+    'request.aborted',
+    { reason: ErrorReasons.BODY_INCOMPLETE, sentence: 'Request body was not received completely' },
+  ],
+  ['FST_ERR_BAD_URL', BAD_URL],
+  [
+    'FST_ERR_MAX_PARAM_LENGTH',
+    {
+      reason: ErrorReasons.URL_MALFORMED,
+      sentence: 'A path parameter is longer than the server accepts',
+    },
+  ],
 ]);
 
 /**
@@ -37,20 +76,21 @@ const PARSING_ERROR_SENTENCES: ReadonlyMap<string, string> = new Map([
 export function createRequestParsingMapper(definitionFor: StatusMapper): ErrorMapper {
   return (exception) => {
     if (!isHttpExceptionLike(exception)) return undefined;
-    const sentence = sentenceFor(exception.cause);
-    if (sentence === undefined) return undefined;
-    return { definition: definitionFor(exception.getStatus()), description: sentence };
+    const problem = problemOf(exception.cause);
+    if (problem === undefined) return undefined;
+    return {
+      definition: definitionFor(exception.getStatus()),
+      description: problem.sentence,
+      reason: problem.reason,
+    };
   };
 }
 
-function sentenceFor(cause: unknown): string | undefined {
+function problemOf(cause: unknown): ParsingProblem | undefined {
   if (typeof cause !== 'object' || cause === null) return undefined;
   const { type, code } = cause as { type?: unknown; code?: unknown };
   const key = typeof type === 'string' ? type : typeof code === 'string' ? code : undefined;
-  const sentence = key === undefined ? undefined : PARSING_ERROR_SENTENCES.get(key);
+  const problem = key === undefined ? undefined : PARSING_PROBLEMS.get(key);
   // Express rejects a path it cannot decode with a bare URIError.
-  return (
-    sentence ??
-    (cause instanceof URIError ? PARSING_ERROR_SENTENCES.get('FST_ERR_BAD_URL') : undefined)
-  );
+  return problem ?? (cause instanceof URIError ? BAD_URL : undefined);
 }

@@ -1,3 +1,4 @@
+import { ErrorReasons } from '../report/error-reasons.js';
 import type { ErrorMapper } from './error-mapper.type.js';
 import { isHttpExceptionLike } from './http-exception-like.util.js';
 import type { StatusMapper } from './status-map.js';
@@ -22,7 +23,11 @@ export function createRouteNotFoundMapper(definitionFor: StatusMapper): ErrorMap
     ) {
       return undefined;
     }
-    return { definition, description: `method: ${method}, url: ${echoablePath(url)}` };
+    return {
+      definition,
+      description: `method: ${method}, url: ${echoablePath(url)}`,
+      reason: ErrorReasons.ROUTE_NOT_FOUND,
+    };
   };
 }
 

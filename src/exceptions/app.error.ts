@@ -16,6 +16,12 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** Field-level failures; set by the validation pipe. */
   violations?: readonly Violation[];
+  /** The specific cause, for formats that tell causes apart (see `ErrorReasons`). */
+  reason?: string;
+  /** Seconds the client should wait before retrying; sent as `Retry-After` on 429 and 503. */
+  retryAfter?: number;
+  /** Extra members formats show next to their code and message, e.g. `{ min_version: '1.2.0' }`. */
+  extras?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -35,6 +41,12 @@ export class AppError extends HttpException {
   readonly description: ErrorDescription | undefined;
   /** Field-level failures, when the error comes from validation. */
   readonly violations: readonly Violation[] | undefined;
+  /** The specific cause, if tagged. */
+  readonly reason: string | undefined;
+  /** Seconds before a retry makes sense, if known. */
+  readonly retryAfter: number | undefined;
+  /** Extra members for the envelope, if any. */
+  readonly extras: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     definition: ErrorDefinition = ERR_UNKNOWN,
@@ -50,6 +62,9 @@ export class AppError extends HttpException {
     this.definition = definition;
     this.description = description ?? undefined;
     this.violations = options.violations;
+    this.reason = options.reason;
+    this.retryAfter = options.retryAfter;
+    this.extras = options.extras;
     this.message = typeof description === 'string' ? description : definition.title;
   }
 

@@ -10,10 +10,13 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { ERR_UNKNOWN } from '../catalog/error-catalog.js';
 import { type Classifier, createClassifier } from '../classify/create-classifier.js';
-import type { RequestFacts } from '../classify/error-mapper.type.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { resolveFormat } from '../formats/built-in-formats.js';
-import type { ErrorFormat, RenderedError } from '../formats/error-format.interface.js';
+import type {
+  ErrorFormat,
+  RenderContext,
+  RenderedError,
+} from '../formats/error-format.interface.js';
 import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { createRedactor, type Redactor } from '../redact/redaction-policy.js';
@@ -21,9 +24,22 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import { createErrorLogger, type ErrorLogger } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
+import { requestIdOf } from './request-id.js';
 import { writeError } from './response-writer.js';
+import { needsRetryAfter, retryAfterHeader, settleRetryAfter } from './retry-after.js';
 
 const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
+
+interface HttpAdapter {
+  getRequestMethod(request: unknown): string;
+  getRequestUrl(request: unknown): string;
+  getHeader?(response: unknown, name: string): unknown;
+  getInstance(): unknown;
+  isHeadersSent(response: unknown): boolean;
+  setHeader(response: unknown, name: string, value: string): unknown;
+  reply(response: unknown, body: unknown, status?: number): unknown;
+  end(response: unknown, message?: string): unknown;
+}
 
 /**
  * The global exception filter: every error thrown while serving an HTTP
@@ -43,6 +59,8 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private readonly redact: Redactor;
   private readonly format: ErrorFormat;
   private readonly log: ErrorLogger;
+  private readonly requestIdHeader: string | undefined;
+  private readonly defaultRetryAfter: number;
   private readonly failures = new Logger(ApiExceptionFilter.name);
 
   constructor(
@@ -56,6 +74,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     });
     this.format = resolveFormat(options.format);
     this.log = createErrorLogger({ logClientErrors: options.logClientErrors ?? false });
+    const header = options.requestIdHeader ?? 'X-Request-Id';
+    this.requestIdHeader = header === false ? undefined : header.toLowerCase();
+    this.defaultRetryAfter = options.defaultRetryAfterSeconds ?? 60;
   }
 
   /** Lets `fastifyFrameworkErrors` find this filter for the errors Fastify's router answers. */
@@ -72,49 +93,81 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     const http = host.switchToHttp();
     const request: unknown = http.getRequest();
     const response: unknown = http.getResponse();
-    const adapter = this.adapterHost.httpAdapter;
-    const facts: RequestFacts = {
+    const adapter = this.adapterHost.httpAdapter as unknown as HttpAdapter;
+    const context: RenderContext = {
       method: String(adapter.getRequestMethod(request)),
       url: String(adapter.getRequestUrl(request)),
+      requestId:
+        this.requestIdHeader === undefined ? undefined : requestIdOf(request, this.requestIdHeader),
     };
 
     let report: ErrorReport;
     let rendered: RenderedError;
     let contentType = this.format.contentType;
     try {
-      report = this.redact(this.classify(exception, facts));
-      rendered = this.format.render(report, facts);
+      report = this.classify(exception, context);
+      if (needsRetryAfter(report.definition.status)) {
+        report = settleRetryAfter(
+          report,
+          adapter.getHeader?.(response, 'retry-after'),
+          this.defaultRetryAfter,
+        );
+      }
+      report = this.redact(report);
+      rendered = this.format.render(report, context);
     } catch (failure) {
       // A mapper or format that throws must not cost the client its answer.
       this.failures.error('Could not render an error; answering 500', traceOf(failure));
       report = UNKNOWN_REPORT;
-      ({ rendered, contentType } = this.renderUnknown(facts));
+      ({ rendered, contentType } = this.renderUnknown(context));
     }
 
     let sent = false;
     try {
-      sent = writeError(adapter, response, rendered, contentType);
+      sent = writeError(
+        adapter,
+        response,
+        rendered,
+        this.headersFor(report, rendered, contentType, context),
+      );
     } catch (failure) {
       this.failures.error('Could not send an error response', traceOf(failure));
     }
 
     try {
-      this.log(exception, report, facts, sent);
+      this.log(exception, report, context, sent);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }
     return undefined;
   }
 
-  private renderUnknown(facts: RequestFacts): { rendered: RenderedError; contentType: string } {
+  /** The headers every error gets, whatever the format: type, request id, Retry-After. */
+  private headersFor(
+    report: ErrorReport,
+    rendered: RenderedError,
+    contentType: string,
+    context: RenderContext,
+  ): Record<string, string> {
+    const headers: Record<string, string> = { 'Content-Type': contentType };
+    if (context.requestId !== undefined && this.requestIdHeader !== undefined) {
+      headers[this.requestIdHeader] = context.requestId;
+    }
+    if (needsRetryAfter(rendered.status) && report.retryAfter !== undefined) {
+      headers['Retry-After'] = retryAfterHeader(report.retryAfter);
+    }
+    return headers;
+  }
+
+  private renderUnknown(context: RenderContext): { rendered: RenderedError; contentType: string } {
     try {
       return {
-        rendered: this.format.render(UNKNOWN_REPORT, facts),
+        rendered: this.format.render(UNKNOWN_REPORT, context),
         contentType: this.format.contentType,
       };
     } catch {
       return {
-        rendered: metaFormat.render(UNKNOWN_REPORT, facts),
+        rendered: metaFormat.render(UNKNOWN_REPORT, context),
         contentType: metaFormat.contentType,
       };
     }

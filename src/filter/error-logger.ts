@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { inspect } from 'node:util';
-import type { RequestFacts } from '../classify/error-mapper.type.js';
+import type { RenderContext } from '../formats/error-format.interface.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 
 /** The log step: called once per error, after the response is sent. */
 export type ErrorLogger = (
   exception: unknown,
   report: ErrorReport,
-  request: RequestFacts,
+  request: RenderContext,
   sent: boolean,
 ) => void;
 
@@ -26,7 +26,8 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
   const logger = new Logger('ApiExceptionFilter');
   return (exception, report, request, sent) => {
     const { status, code } = report.definition;
-    const line = `${request.method} ${pathOf(request.url)} -> ${status} (code ${String(code)})`;
+    const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
+    const line = `${request.method} ${pathOf(request.url)} -> ${status} (code ${String(code)})${id}`;
     if (!sent) {
       logger.error(`${line} not sent: the response had already started`, traceOf(exception));
     } else if (status >= 500) {

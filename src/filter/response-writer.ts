@@ -7,7 +7,7 @@ export type HttpAdapterLike = Pick<HttpServer, 'reply' | 'setHeader' | 'end'> & 
 };
 
 /**
- * The send step, and the only code that touches the response. Everything
+ * The send step, and the only code that writes to the response. Everything
  * goes through Nest's HTTP adapter, so Express and Fastify share it.
  *
  * @returns `false` when the response had already started (a stream, a
@@ -18,13 +18,13 @@ export function writeError(
   adapter: HttpAdapterLike,
   response: unknown,
   rendered: RenderedError,
-  contentType: string,
+  headers: Readonly<Record<string, string>>,
 ): boolean {
   if (adapter.isHeadersSent(response)) {
     if (!isEnded(response)) adapter.end(response);
     return false;
   }
-  adapter.setHeader(response, 'Content-Type', contentType);
+  for (const name in headers) adapter.setHeader(response, name, headers[name]);
   if (rendered.headers !== undefined) {
     for (const name in rendered.headers) adapter.setHeader(response, name, rendered.headers[name]);
   }

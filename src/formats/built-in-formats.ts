@@ -1,9 +1,17 @@
+import { createErrorCodeFormat } from './error-code.format.js';
 import type { ErrorFormat } from './error-format.interface.js';
+import { createErrorFormat } from './error.format.js';
+import { createFlatFormat } from './flat.format.js';
 import { metaFormat } from './meta.format.js';
+import { createProblemFormat } from './problem.format.js';
 
-/** The formats selectable by name. */
+/** The formats selectable by name, with their default tables. */
 export const BUILT_IN_FORMATS = Object.freeze({
   meta: metaFormat,
+  error: createErrorFormat(),
+  flat: createFlatFormat(),
+  error_code: createErrorCodeFormat(),
+  problem: createProblemFormat(),
 });
 
 /** @publicApi */
@@ -14,7 +22,7 @@ export function resolveFormat(format: ErrorFormatName | ErrorFormat = 'meta'): E
   if (typeof format === 'object' && format !== null && typeof format.render === 'function') {
     return format;
   }
-  const builtIn = BUILT_IN_FORMATS[format as ErrorFormatName];
+  const builtIn = (BUILT_IN_FORMATS as Record<string, ErrorFormat | undefined>)[format as string];
   if (builtIn === undefined) {
     const names = Object.keys(BUILT_IN_FORMATS).join(', ');
     throw new TypeError(

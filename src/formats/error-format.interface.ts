@@ -11,6 +11,8 @@ export interface RenderContext {
   readonly method: string;
   /** Request URL as received. */
   readonly url: string;
+  /** The request id, when request ids are on (see the `requestIdHeader` option). */
+  readonly requestId?: string;
 }
 
 /**

@@ -4,7 +4,8 @@ import type { ErrorFormat } from './error-format.interface.js';
 /**
  * The default envelope:
  * `{"meta":{"code":88,"message":"Invalid Parameter","description":"..."}}`.
- * `description` is left out, never `null`, when there is nothing to say.
+ * `description` is left out, never `null`, when there is nothing to say;
+ * extra members (e.g. a version error's `min_version`) follow it.
  *
  * @publicApi
  */
@@ -12,11 +13,10 @@ export const metaFormat: ErrorFormat = Object.freeze({
   name: 'meta',
   contentType: 'application/json; charset=utf-8',
   render(report: ErrorReport) {
-    const { definition, description } = report;
-    const meta =
-      description === undefined
-        ? { code: definition.code, message: definition.title }
-        : { code: definition.code, message: definition.title, description };
+    const { definition, description, extras } = report;
+    const meta: Record<string, unknown> = { code: definition.code, message: definition.title };
+    if (description !== undefined) meta.description = description;
+    if (extras !== undefined) Object.assign(meta, extras);
     return { status: definition.status, body: { meta } };
   },
 });

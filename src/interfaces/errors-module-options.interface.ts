@@ -1,4 +1,5 @@
 import type { AuthOptions } from '../auth/auth-options.interface.js';
+import type { ClientVersionOptions } from '../version/client-version-options.interface.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import type { ErrorMapper } from '../classify/error-mapper.type.js';
 import type { ErrorFormatName } from '../formats/built-in-formats.js';
@@ -13,10 +14,26 @@ import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe
  */
 export interface ErrorsModuleOptions {
   /**
-   * The error envelope: a built-in format's name or an application's own.
+   * The error envelope: `'meta'`, `'error'`, `'flat'`, `'error_code'`, `'problem'`
+   * (RFC 9457), or an application's own `ErrorFormat`.
    * @default 'meta'
    */
   format?: ErrorFormatName | ErrorFormat;
+
+  /**
+   * Header the request id is read from (when the client sends a sane one) and
+   * echoed in on errors; `false` turns request ids off. Formats with a place
+   * for it (`flat`, `problem`) put it in the body too; logs always get it.
+   * @default 'X-Request-Id'
+   */
+  requestIdHeader?: string | false;
+
+  /**
+   * Seconds a 429 or 503 asks the client to wait (`Retry-After`) when neither
+   * the error nor a header already on the response says.
+   * @default 60
+   */
+  defaultRetryAfterSeconds?: number;
 
   /**
    * Catalog entries for Nest and third-party exceptions, by HTTP status,
@@ -63,6 +80,12 @@ export interface ErrorsModuleOptions {
    * @default undefined (no guard can be used)
    */
   auth?: AuthOptions;
+
+  /**
+   * Options of `ClientVersionGuard`; required to use the guard.
+   * @default undefined (no version check)
+   */
+  clientVersion?: ClientVersionOptions;
 }
 
 /**
@@ -83,4 +106,9 @@ export interface ErrorsModuleExtras {
    * @default false
    */
   globalAuthGuard: boolean;
+  /**
+   * Register `ClientVersionGuard` for every route (`APP_GUARD`), before the auth guard.
+   * @default false
+   */
+  globalClientVersionGuard: boolean;
 }

@@ -16,10 +16,11 @@ const keepEverything: Redactor = (report) => report;
  * In production a 5xx report loses its description: it may hold database
  * parameters or other internals meant for the logs, which get the full error.
  */
-const hideServerErrorDetails: Redactor = (report) =>
-  report.definition.status >= 500 && report.description !== undefined
-    ? { definition: report.definition, violations: report.violations }
-    : report;
+const hideServerErrorDetails: Redactor = (report) => {
+  if (report.definition.status < 500 || report.description === undefined) return report;
+  const { description: _hidden, ...shown } = report;
+  return shown;
+};
 
 export function createRedactor(options: RedactionOptions): Redactor {
   return options.production && !options.exposeServerErrorDetails

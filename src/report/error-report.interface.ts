@@ -17,4 +17,10 @@ export interface ErrorReport {
   readonly description?: ErrorDescription;
   /** Field-level failures, when the error comes from validation. */
   readonly violations?: readonly Violation[];
+  /** The specific cause within the entry (see `ErrorReasons`), for formats that tell causes apart. */
+  readonly reason?: string;
+  /** Seconds the client should wait before retrying (429, 503); sent as `Retry-After`. */
+  readonly retryAfter?: number;
+  /** Extra members a format shows next to its code and message (e.g. `min_version`). */
+  readonly extras?: Readonly<Record<string, unknown>>;
 }

@@ -1,4 +1,11 @@
 /**
+ * Where a validated value came from.
+ *
+ * @publicApi
+ */
+export type ViolationLocation = 'body' | 'query' | 'param' | 'custom';
+
+/**
  * One failed rule of one input field, as found by validation. Formats decide
  * how to show violations (one sentence, every sentence, per-field details,
  * JSON pointers); the violation itself only records what failed.
@@ -17,4 +24,6 @@ export interface Violation {
   readonly constraint: string;
   /** A complete sentence naming the field, e.g. `"quantity must be a positive integer"`. */
   readonly message: string;
+  /** The body, the query string or a path parameter; absent when not known. */
+  readonly location?: ViolationLocation;
 }

@@ -1,4 +1,11 @@
-import { Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  Injectable,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+import { ErrorReasons } from '../report/error-reasons.js';
+import type { Violation, ViolationLocation } from '../report/violation.interface.js';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
 import type { ApiValidationPipeOptions } from './api-validation-pipe-options.interface.js';
 import { collectViolations } from './collect-violations.js';
@@ -18,23 +25,47 @@ import { collectViolations } from './collect-violations.js';
  */
 @Injectable()
 export class ApiValidationPipe extends ValidationPipe {
+  private readonly allErrors: boolean;
+
   constructor(options: ApiValidationPipeOptions = {}) {
     const { allErrors = false, ...validationOptions } = options;
     super({
       transform: true,
       ...validationOptions,
-      exceptionFactory: (errors: ValidationError[]) => toInvalidParameterError(errors, allErrors),
+      exceptionFactory: (errors: ValidationError[]) =>
+        new ValidationFailure(Object.freeze(collectViolations(errors))),
     });
+    this.allErrors = allErrors;
+  }
+
+  /**
+   * The exception factory does not know where the value came from, so the
+   * failure is finished here, where it does: each violation gets its
+   * location (body, query or path), for formats that point at the field.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof ValidationFailure)) throw error;
+      const location: ViolationLocation = metadata.type;
+      const violations = Object.freeze(
+        error.violations.map((v) => Object.freeze({ ...v, location })),
+      );
+      const description = this.allErrors
+        ? Object.freeze(violations.map((violation) => violation.message))
+        : violations[0]?.message;
+      throw new InvalidParameterError(description, {
+        violations,
+        reason: ErrorReasons.VALIDATION_FAILED,
+      });
+    }
   }
 }
 
-function toInvalidParameterError(
-  errors: readonly ValidationError[],
-  allErrors: boolean,
-): InvalidParameterError {
-  const violations = Object.freeze(collectViolations(errors));
-  const description = allErrors
-    ? Object.freeze(violations.map((violation) => violation.message))
-    : violations[0]?.message;
-  return new InvalidParameterError(description, { violations });
+/** Carries the violations from the exception factory to `transform()`; never leaves the pipe. */
+class ValidationFailure extends Error {
+  constructor(readonly violations: readonly Violation[]) {
+    super('validation failed');
+  }
 }

@@ -44,6 +44,10 @@ describe('the README tables match the code', () => {
       ...propertiesOf('src/auth/auth-options.interface.ts', 'AuthOptions').map(
         (name) => `auth.${name}`,
       ),
+      ...propertiesOf(
+        'src/version/client-version-options.interface.ts',
+        'ClientVersionOptions',
+      ).map((name) => `clientVersion.${name}`),
       ...propertiesOf('src/interfaces/errors-module-options.interface.ts', 'ErrorsModuleExtras'),
     ];
     expect([...documented].sort()).toStrictEqual([...declared].sort());

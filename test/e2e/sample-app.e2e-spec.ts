@@ -136,3 +136,50 @@ describe.each(ADAPTERS)('the sample shop in production (%s)', (adapter) => {
     expect(res.text).toBe('{"meta":{"code":77,"message":"Database Rollback Error"}}');
   });
 });
+
+describe.each(ADAPTERS)('the sample shop in each format (%s)', (adapter) => {
+  it.each([
+    [
+      'meta',
+      {
+        meta: {
+          code: 10,
+          message: 'Not Supported',
+          description: 'method: DELETE, url: /api/v2/product/123',
+        },
+      },
+    ],
+    ['error', { error: { code: 404, message: 'Resource not found' } }],
+    ['flat', { code: 'NOT_FOUND', message: 'Not found: method: DELETE, url: /api/v2/product/123' }],
+    [
+      'error_code',
+      { error_code: 10, error_message: 'method: DELETE, url: /api/v2/product/123', details: null },
+    ],
+    [
+      'problem',
+      {
+        type: 'urn:problem-type:not-supported',
+        title: 'Not Supported',
+        status: 404,
+        detail: 'method: DELETE, url: /api/v2/product/123',
+        instance: '/api/v2/product/123',
+        code: 10,
+      },
+    ],
+  ])('ERROR_FORMAT=%s', async (format, expected) => {
+    const { t, stop } = await startSample(adapter, { ERROR_FORMAT: format });
+    try {
+      const res = await send(t.url, { method: 'DELETE', path: '/api/v2/product/123' });
+      const { request_id: _id, ...body } = res.json();
+      expect({ status: res.status, body }).toStrictEqual({ status: 404, body: expected });
+    } finally {
+      await stop();
+    }
+  });
+
+  it('refuses an unknown ERROR_FORMAT at start-up', () => {
+    expect(() => readConfig({ ERROR_FORMAT: 'xml' })).toThrow(
+      'ERROR_FORMAT must be one of meta, error, flat, error_code, problem, got "xml"',
+    );
+  });
+});

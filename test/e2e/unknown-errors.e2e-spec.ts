@@ -83,8 +83,8 @@ describe.each(ADAPTERS)('logClientErrors (%s)', (adapter) => {
     await send(t.url, { path: '/app-errors/invalid-parameter' });
     const warnings = t.logger.fromFilter('warn');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(
-      'GET /app-errors/invalid-parameter -> 400 (code 88): InvalidParameterError: quantity must be a positive integer',
+    expect(warnings[0]).toMatch(
+      /^GET \/app-errors\/invalid-parameter -> 400 \(code 88\) \[request [\w-]+\]: InvalidParameterError: quantity must be a positive integer\n/,
     );
     expect(warnings[0]).not.toMatch(/\n\s+at /);
     expect(t.logger.fromFilter('error')).toStrictEqual([]);

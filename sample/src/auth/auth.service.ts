@@ -11,7 +11,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { SUPPORT_TEAM } from '../errors.js';
 import { verifyPassword } from './passwords.js';
 import { SessionsService } from './sessions.service.js';
-import { verifyTotp } from './totp.js';
+import { matchTotp } from './totp.js';
 
 /** Wrong passwords in a row that block an account. */
 export const MAX_FAILED_LOGINS = 5;
@@ -63,11 +63,16 @@ export class AuthService {
     if (user === undefined || user.totp_secret === null) {
       throw new UnauthorizedError(SESSION_EXPIRED);
     }
-    if (!verifyTotp(user.totp_secret, code)) {
+    const step = matchTotp(user.totp_secret, code);
+    if (step === undefined) {
       throw new InvalidParameterError(
         'code does not match; use the current code of your authenticator app',
       );
     }
+    if (user.last_totp_step !== null && step <= user.last_totp_step) {
+      throw new InvalidParameterError('code has been used already; wait for the next one');
+    }
+    this.db.run('UPDATE users SET last_totp_step = :step WHERE id = :id', { step, id: user.id });
     this.sessions.close({ value: token, twoFactor: false });
     return { token: this.sessions.open(user.id, true) };
   }

@@ -71,9 +71,11 @@ export class SessionsService {
   }
 
   /** The user of a first-step session, for the two-factor step. */
-  firstStepUser(token: string): { id: number; totp_secret: string | null } | undefined {
+  firstStepUser(
+    token: string,
+  ): { id: number; totp_secret: string | null; last_totp_step: number | null } | undefined {
     return this.db.get(
-      `SELECT u.id, u.totp_secret FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT u.id, u.totp_secret, u.last_totp_step FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = :token_hash AND s.two_factor = 0 AND s.expires_at > :now`,
       { token_hash: hashToken(token), now: Date.now() },
     );

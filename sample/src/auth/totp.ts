@@ -14,13 +14,23 @@ export function totp(secretBase32: string, at: number = Date.now()): string {
   return String(binary % 10 ** DIGITS).padStart(DIGITS, '0');
 }
 
-/** Accepts the current code and the ones just before and after, for clock drift. */
-export function verifyTotp(secretBase32: string, code: string, at: number = Date.now()): boolean {
-  return [-1, 0, 1].some((drift) => {
-    const expected = Buffer.from(totp(secretBase32, at + drift * STEP_SECONDS * 1000));
+/**
+ * The time step a code belongs to, accepting the current step and the ones
+ * just before and after (clock drift), or `undefined` when it matches none.
+ * The caller refuses a step already used, so a code works once.
+ */
+export function matchTotp(
+  secretBase32: string,
+  code: string,
+  at: number = Date.now(),
+): number | undefined {
+  const now = Math.floor(at / 1000 / STEP_SECONDS);
+  for (const step of [now - 1, now, now + 1]) {
+    const expected = Buffer.from(totp(secretBase32, step * STEP_SECONDS * 1000));
     const given = Buffer.from(code);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return step;
+  }
+  return undefined;
 }
 
 function decodeBase32(text: string): Buffer {

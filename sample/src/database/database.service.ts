@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { DatabaseError } from 'nestjs-api-errors';
 import { SAMPLE_CONFIG, type SampleConfig } from '../config.js';
-import { SCHEMA } from './schema.js';
+import { migrate, SCHEMA } from './schema.js';
 import { seed } from './seed.js';
 
 type Row = Record<string, unknown>;
@@ -27,6 +27,7 @@ export class DatabaseService implements OnModuleDestroy {
     }
     this.db = new sqlite.Database(config.databaseFile);
     this.db.exec(SCHEMA);
+    migrate(this.db);
     seed(this);
   }
 

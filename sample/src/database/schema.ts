@@ -1,3 +1,5 @@
+import type sqlite from 'node-sqlite3-wasm';
+
 export const SCHEMA = `
 PRAGMA foreign_keys = ON;
 
@@ -7,7 +9,8 @@ CREATE TABLE IF NOT EXISTS users (
   password_hash TEXT NOT NULL,
   totp_secret TEXT,
   blocked INTEGER NOT NULL DEFAULT 0,
-  failed_logins INTEGER NOT NULL DEFAULT 0
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  last_totp_step INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS sessions (
@@ -43,3 +46,10 @@ CREATE TABLE IF NOT EXISTS order_items (
   quantity INTEGER NOT NULL CHECK (quantity > 0)
 );
 `;
+
+/** Brings a database made by an earlier version of the sample up to date. */
+export function migrate(db: sqlite.Database): void {
+  const columns = db.all('PRAGMA table_info(users)').map((column) => column.name);
+  if (!columns.includes('last_totp_step'))
+    db.exec('ALTER TABLE users ADD COLUMN last_totp_step INTEGER');
+}

@@ -15,7 +15,7 @@ export const DEMO_USERS = [
     email: 'dave@example.com',
     totpSecret: null,
     blocked: 0,
-    about: 'blocked after 5 wrong passwords in a row',
+    about: 'two-factor off; try the lockout with him: 5 wrong passwords block an account',
   },
 ] as const;
 

@@ -1,0 +1,91 @@
+import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
+import type { ErrorReport } from '../report/error-report.interface.js';
+
+/**
+ * What a format answers for one kind of error: its HTTP status, its own code,
+ * and optionally a message. A message given for a reason is fixed (the
+ * contract's own wording); one given for an entry or status is only a
+ * fallback for errors that have no description.
+ *
+ * @publicApi
+ */
+export interface FormatEntry<TCode = number | string> {
+  readonly status: number;
+  readonly code: TCode;
+  readonly message?: string;
+}
+
+/**
+ * How a format maps the catalog to its own codes: by reason first, then by
+ * catalog entry, then by HTTP status. Tables, not `if` chains, so the README's
+ * cross-format table is generated from the same data.
+ *
+ * @publicApi
+ */
+export interface FormatTable<TCode = number | string> {
+  /** Keyed by `ErrorReport.reason`. */
+  readonly reasons?: Readonly<Record<string, FormatEntry<TCode>>>;
+  /** Keyed by catalog entry (the frozen object itself, not its code). */
+  readonly entries?: ReadonlyMap<ErrorDefinition, FormatEntry<TCode>>;
+}
+
+/** The entry a report renders as, and whether its message is fixed. */
+export interface ResolvedEntry<TCode> {
+  readonly entry: FormatEntry<TCode>;
+  readonly fixedMessage: boolean;
+}
+
+/** Builds the lookup once; per error it is at most three map reads. */
+export function createEntryLookup<TCode>(
+  defaults: FormatTable<TCode>,
+  overrides: FormatTable<TCode>,
+  byStatus: (definition: ErrorDefinition) => FormatEntry<TCode>,
+): (report: ErrorReport) => ResolvedEntry<TCode> {
+  const reasons = new Map(Object.entries({ ...defaults.reasons, ...overrides.reasons }));
+  const entries = new Map([...(defaults.entries ?? []), ...(overrides.entries ?? [])]);
+  return (report) => {
+    const byReason = report.reason === undefined ? undefined : reasons.get(report.reason);
+    if (byReason !== undefined) {
+      return { entry: byReason, fixedMessage: byReason.message !== undefined };
+    }
+    return {
+      entry: entries.get(report.definition) ?? byStatus(report.definition),
+      fixedMessage: false,
+    };
+  };
+}
+
+/** The description when it is one sentence; the first sentence of a list. */
+export function sentenceOf(report: ErrorReport): string | undefined {
+  const { description } = report;
+  if (typeof description === 'string') return description;
+  if (Array.isArray(description)) {
+    const first: unknown = description[0];
+    return typeof first === 'string' ? first : undefined;
+  }
+  return undefined;
+}
+
+/** A structured description (the database error's `{ details, params }`), if any. */
+export function structuredDescriptionOf(
+  report: ErrorReport,
+): Readonly<Record<string, unknown>> | undefined {
+  const { description } = report;
+  return typeof description === 'object' && description !== null && !Array.isArray(description)
+    ? (description as Readonly<Record<string, unknown>>)
+    : undefined;
+}
+
+/** Statuses that tell the client when to come back. */
+export function carriesRetryAfter(status: number): boolean {
+  return status === 429 || status === 503;
+}
+
+/** Two optional member sets as one, or `undefined` when both are absent. */
+export function combine(
+  first: Readonly<Record<string, unknown>> | undefined,
+  second: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> | undefined {
+  if (first === undefined && second === undefined) return undefined;
+  return { ...first, ...second };
+}

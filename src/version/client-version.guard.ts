@@ -1,0 +1,102 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Optional,
+} from '@nestjs/common';
+import { definitionForStatus } from '../catalog/status-definitions.js';
+import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
+import { AppError } from '../exceptions/app.error.js';
+import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
+import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
+import { ErrorReasons } from '../report/error-reasons.js';
+import { type ClientVersion, compareVersions, parseClientVersion } from './client-version.js';
+
+const UPGRADE_REQUIRED = definitionForStatus(426);
+
+interface Minimum {
+  readonly text: string;
+  readonly version: ClientVersion;
+}
+
+interface RequestWithHeaders {
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * Refuses clients older than the configured minimum with 426 (`VERSION_OUTDATED`
+ * in the `error` format, carrying `client_version`, `min_version`,
+ * `server_version` and `update_url`), and unreadable versions with 400
+ * (`INVALID_VERSION_FORMAT`). Register it globally with
+ * `ErrorsModule.forRoot({ globalClientVersionGuard: true, clientVersion })`, or
+ * use it with `@UseGuards(ClientVersionGuard)`.
+ *
+ * @publicApi
+ */
+@Injectable()
+export class ClientVersionGuard implements CanActivate {
+  private readonly header: string;
+  private readonly headerName: string;
+  private readonly minimums: ReadonlyMap<string, Minimum>;
+  private readonly serverVersion: string | undefined;
+  private readonly updateUrls: string | Readonly<Record<string, string>> | undefined;
+  private readonly required: boolean;
+
+  constructor(@Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {}) {
+    const config = options.clientVersion;
+    if (config === undefined) {
+      throw new TypeError(
+        'ClientVersionGuard needs ErrorsModule.forRoot({ clientVersion: { minVersion } })',
+      );
+    }
+    this.headerName = config.header ?? 'X-Client-Version';
+    this.header = this.headerName.toLowerCase();
+    this.minimums = parseMinimums(config.minVersion);
+    this.serverVersion = config.serverVersion;
+    this.updateUrls = config.updateUrl;
+    this.required = config.required ?? false;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const sent = context.switchToHttp().getRequest<RequestWithHeaders>().headers?.[this.header];
+    if (sent === undefined && !this.required) return true;
+    const version = typeof sent === 'string' ? parseClientVersion(sent) : undefined;
+    if (version === undefined) {
+      throw new InvalidParameterError(
+        `${this.headerName} must be a version such as a.1.0-1 (platform, numbers, build)`,
+        { reason: ErrorReasons.INVALID_VERSION_FORMAT },
+      );
+    }
+    const minimum = this.minimums.get(version.platform) ?? this.minimums.get('');
+    if (minimum === undefined || compareVersions(version, minimum.version) >= 0) return true;
+    const text = sent as string;
+    throw new AppError(UPGRADE_REQUIRED, `Client version ${text} is no longer supported`, {
+      reason: ErrorReasons.VERSION_OUTDATED,
+      extras: this.versionMembers(text, minimum.text, version.platform),
+    });
+  }
+
+  private versionMembers(client: string, min: string, platform: string): Record<string, string> {
+    const members: Record<string, string> = { client_version: client, min_version: min };
+    if (this.serverVersion !== undefined) members.server_version = this.serverVersion;
+    const url = typeof this.updateUrls === 'string' ? this.updateUrls : this.updateUrls?.[platform];
+    if (url !== undefined) members.update_url = url;
+    return members;
+  }
+}
+
+/** Checked at start-up, so a typo in a minimum fails the boot, not a request. */
+function parseMinimums(
+  minVersion: string | Readonly<Record<string, string>>,
+): Map<string, Minimum> {
+  const texts = typeof minVersion === 'string' ? [minVersion] : Object.values(minVersion);
+  const minimums = new Map<string, Minimum>();
+  for (const text of texts) {
+    const version = parseClientVersion(text);
+    if (version === undefined)
+      throw new TypeError(`clientVersion.minVersion "${text}" is not a version`);
+    minimums.set(typeof minVersion === 'string' ? '' : version.platform, { text, version });
+  }
+  return minimums;
+}

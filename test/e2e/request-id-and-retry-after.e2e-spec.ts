@@ -1,0 +1,136 @@
+import { FormatsFixtureModule } from '../fixtures/formats/formats-fixture.js';
+import { send } from '../helpers/http-client.js';
+import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe.each(ADAPTERS)('request ids (%s)', (adapter) => {
+  describe.each(['flat', 'problem'] as const)('in a format with a place for it (%s)', (format) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(adapter, FormatsFixtureModule.with({ format }));
+    });
+    afterAll(() => t.close());
+
+    it('echoes a sane id the client sent, in the header and the body', async () => {
+      const res = await send(t.url, {
+        path: '/crash',
+        headers: { 'x-request-id': 'req-42.a:b_c' },
+      });
+      expect(res.headers['x-request-id']).toBe('req-42.a:b_c');
+      expect(res.json().request_id).toBe('req-42.a:b_c');
+    });
+
+    it.each([
+      ['spaces', 'not a sane id'],
+      ['markup', '<script>'],
+      ['an overlong id', 'a'.repeat(129)],
+      ['an empty one', ''],
+    ])('replaces %s with a new UUID', async (_name, sent) => {
+      const res = await send(t.url, { path: '/crash', headers: { 'x-request-id': sent } });
+      expect(res.headers['x-request-id']).toMatch(UUID);
+      expect(res.json().request_id).toBe(res.headers['x-request-id']);
+      expect(res.text).not.toContain(sent || '"request_id":""');
+    });
+
+    it('makes one up when none was sent, and logs it', async () => {
+      t.logger.clear();
+      const res = await send(t.url, { path: '/crash' });
+      const id = res.headers['x-request-id'] as string;
+      expect(id).toMatch(UUID);
+      expect(res.json().request_id).toBe(id);
+      expect(t.logger.fromFilter('error')[0]).toContain(`[request ${id}]`);
+    });
+
+    it('gives every error its own id', async () => {
+      const ids = await Promise.all(
+        Array.from({ length: 20 }, () => send(t.url, { path: '/crash' })),
+      ).then((responses) => responses.map((res) => res.headers['x-request-id']));
+      expect(new Set(ids).size).toBe(20);
+    });
+  });
+
+  describe('in the meta format, which has no place for it in the body', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(adapter, FormatsFixtureModule.with({}));
+    });
+    afterAll(() => t.close());
+
+    it('sends the header only', async () => {
+      const res = await send(t.url, { path: '/crash', headers: { 'x-request-id': 'abc' } });
+      expect(res.headers['x-request-id']).toBe('abc');
+      expect(res.json()).toStrictEqual({ meta: { code: 500, message: 'Unknown Error' } });
+    });
+  });
+
+  describe('with another header, or none', () => {
+    it('reads and echoes the configured header', async () => {
+      const t = await createTestApp(
+        adapter,
+        FormatsFixtureModule.with({ format: 'flat', requestIdHeader: 'X-Correlation-Id' }),
+      );
+      const res = await send(t.url, { path: '/crash', headers: { 'x-correlation-id': 'corr-1' } });
+      await t.close();
+      expect(res.headers['x-correlation-id']).toBe('corr-1');
+      expect(res.headers['x-request-id']).toBeUndefined();
+      expect(res.json().request_id).toBe('corr-1');
+    });
+
+    it('sends no id at all when turned off', async () => {
+      const t = await createTestApp(
+        adapter,
+        FormatsFixtureModule.with({ format: 'flat', requestIdHeader: false }),
+      );
+      const res = await send(t.url, { path: '/crash', headers: { 'x-request-id': 'abc' } });
+      await t.close();
+      expect(res.headers['x-request-id']).toBeUndefined();
+      expect(res.json()).toStrictEqual({ code: 'INTERNAL_ERROR', message: 'Internal error' });
+    });
+  });
+});
+
+describe.each(ADAPTERS)('Retry-After (%s)', (adapter) => {
+  describe.each(['meta', 'error', 'flat', 'error_code', 'problem'] as const)(
+    'format %s',
+    (format) => {
+      let t: TestApp;
+      beforeAll(async () => {
+        t = await createTestApp(
+          adapter,
+          FormatsFixtureModule.with({ format, defaultRetryAfterSeconds: 5 }),
+        );
+      });
+      afterAll(() => t.close());
+
+      it("uses the error's own value, rounded up to whole seconds", async () => {
+        const res = await send(t.url, { path: '/rate-limited' });
+        expect(res.status).toBe(429);
+        expect(res.headers['retry-after']).toBe('2');
+      });
+
+      it('uses the default on a 503 that does not say', async () => {
+        const res = await send(t.url, { path: '/unavailable' });
+        expect(res.status).toBe(503);
+        expect(res.headers['retry-after']).toBe('5');
+      });
+
+      it("keeps @nestjs/throttler's own Retry-After, and the body agrees with it", async () => {
+        await send(t.url, { path: '/throttled' });
+        const res = await send(t.url, { path: '/throttled' });
+        expect(res.status).toBe(429);
+        const header = res.headers['retry-after'] as string;
+        expect(Number(header)).toBeGreaterThan(50);
+        expect(Number(header)).toBeLessThanOrEqual(60);
+        // The one format that carries the wait in its body agrees with the header.
+        const inBody = format === 'error' ? res.json().error.retry_after : Number(header);
+        expect(inBody).toBe(Number(header));
+      });
+
+      it('sends none on other errors', async () => {
+        const res = await send(t.url, { path: '/crash' });
+        expect(res.headers['retry-after']).toBeUndefined();
+      });
+    },
+  );
+});
