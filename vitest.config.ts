@@ -11,6 +11,9 @@ export default defineConfig({
     globals: true,
     root: './',
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    // An unhandled rejection anywhere (a client hanging up mid-request, a
+    // failing logger) crashes the test worker instead of passing unnoticed.
+    execArgv: ['--unhandled-rejections=strict'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

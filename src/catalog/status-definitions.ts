@@ -14,12 +14,25 @@ const BY_STATUS: ReadonlyMap<number, ErrorDefinition> = new Map(
   ]),
 );
 
-/** The generic definition of an error status: `{ status, code: status, title: reason phrase }`. */
+/**
+ * The generic catalog entry of an error status (400-599):
+ * `{ status, code: status, title: reason phrase }`.
+ *
+ * @example
+ * throw new AppError(definitionForStatus(429), 'Slow down', { retryAfter: 2 });
+ *
+ * @publicApi
+ */
 export function definitionForStatus(status: number): ErrorDefinition {
-  return (
-    BY_STATUS.get(status) ??
-    defineError({ status, code: status, title: status >= 500 ? 'Server Error' : 'Client Error' })
-  );
+  const known = BY_STATUS.get(status);
+  if (known !== undefined) return known;
+  if (!isErrorStatus(status))
+    throw new TypeError(`${String(status)} is not an error status (400-599)`);
+  return defineError({
+    status,
+    code: status,
+    title: status >= 500 ? 'Server Error' : 'Client Error',
+  });
 }
 
 /** Whether a value is a status this library answers errors with (400-599). */

@@ -69,9 +69,27 @@ const PARSING_PROBLEMS: ReadonlyMap<string, ParsingProblem> = new Map<string, Pa
   ],
 ]);
 
+/** Node's own HTTP parser (`clientError`): the codes that are not a bare "bad request". */
+const NODE_PARSER_PROBLEMS: ReadonlyMap<string, ParsingProblem> = new Map([
+  [
+    'HPE_HEADER_OVERFLOW',
+    {
+      reason: ErrorReasons.HEADERS_TOO_LARGE,
+      sentence: 'Request headers are larger than the server accepts',
+    },
+  ],
+  [
+    'ERR_HTTP_REQUEST_TIMEOUT',
+    { reason: ErrorReasons.REQUEST_TIMEOUT, sentence: 'Request did not arrive in time' },
+  ],
+]);
+
+const NOT_HTTP = { reason: ErrorReasons.REQUEST_MALFORMED, sentence: 'Request is not valid HTTP' };
+
 /**
  * Errors raised while reading the request, before any handler runs. Nest
- * wraps them in an `HttpException` whose `cause` is the parser's error.
+ * wraps them in an `HttpException` whose `cause` is the parser's error; so
+ * does the filter for requests Node's HTTP parser refuses.
  */
 export function createRequestParsingMapper(definitionFor: StatusMapper): ErrorMapper {
   return (exception) => {
@@ -90,7 +108,12 @@ function problemOf(cause: unknown): ParsingProblem | undefined {
   if (typeof cause !== 'object' || cause === null) return undefined;
   const { type, code } = cause as { type?: unknown; code?: unknown };
   const key = typeof type === 'string' ? type : typeof code === 'string' ? code : undefined;
-  const problem = key === undefined ? undefined : PARSING_PROBLEMS.get(key);
-  // Express rejects a path it cannot decode with a bare URIError.
-  return problem ?? (cause instanceof URIError ? BAD_URL : undefined);
+  if (key === undefined) return cause instanceof URIError ? BAD_URL : undefined;
+  return (
+    PARSING_PROBLEMS.get(key) ??
+    NODE_PARSER_PROBLEMS.get(key) ??
+    // Express rejects a path it cannot decode with a bare URIError.
+    (cause instanceof URIError ? BAD_URL : undefined) ??
+    (key.startsWith('HPE_') ? NOT_HTTP : undefined)
+  );
 }

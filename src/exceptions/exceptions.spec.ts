@@ -116,3 +116,15 @@ describe('exceptions', () => {
     expect(isAppError(new InvalidParameterError())).toBe(true);
   });
 });
+
+describe('non-error entries', () => {
+  it('definitionForStatus refuses a status that is not an error', async () => {
+    const { definitionForStatus } = await import('../index.js');
+    expect(() => definitionForStatus(200)).toThrow('200 is not an error status (400-599)');
+    expect(definitionForStatus(599)).toStrictEqual({
+      status: 599,
+      code: 599,
+      title: 'Server Error',
+    });
+  });
+});

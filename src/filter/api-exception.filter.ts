@@ -2,6 +2,7 @@ import {
   type ArgumentsHost,
   Catch,
   type ExceptionFilter,
+  HttpException,
   Inject,
   Logger,
   type OnApplicationBootstrap,
@@ -21,6 +22,7 @@ import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { createRedactor, type Redactor } from '../redact/redaction-policy.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
+import { answerRefusedRequests } from './client-error-responder.js';
 import { createErrorLogger, type ErrorLogger } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
@@ -30,11 +32,18 @@ import { needsRetryAfter, retryAfterHeader, settleRetryAfter } from './retry-aft
 
 const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
 
+/** Statuses of the requests Node's parser refuses, by its error code; any other is a 400. */
+const REFUSED_STATUS: Readonly<Record<string, number>> = {
+  HPE_HEADER_OVERFLOW: 431,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
 interface HttpAdapter {
   getRequestMethod(request: unknown): string;
   getRequestUrl(request: unknown): string;
   getHeader?(response: unknown, name: string): unknown;
   getInstance(): unknown;
+  getHttpServer?(): unknown;
   isHeadersSent(response: unknown): boolean;
   setHeader(response: unknown, name: string, value: string): unknown;
   reply(response: unknown, body: unknown, status?: number): unknown;
@@ -61,6 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private readonly log: ErrorLogger;
   private readonly requestIdHeader: string | undefined;
   private readonly defaultRetryAfter: number;
+  private readonly handleClientErrors: boolean;
   private readonly failures = new Logger(ApiExceptionFilter.name);
 
   constructor(
@@ -77,13 +87,22 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     const header = options.requestIdHeader ?? 'X-Request-Id';
     this.requestIdHeader = header === false ? undefined : header.toLowerCase();
     this.defaultRetryAfter = options.defaultRetryAfterSeconds ?? 60;
+    this.handleClientErrors = options.handleClientErrors ?? true;
   }
 
-  /** Lets `fastifyFrameworkErrors` find this filter for the errors Fastify's router answers. */
+  /**
+   * Reaches the errors that happen before Nest sees a request: lets
+   * `fastifyFrameworkErrors` find this filter, and answers the requests
+   * Node's HTTP parser refuses.
+   */
   onApplicationBootstrap(): void {
-    const instance: unknown = this.adapterHost.httpAdapter?.getInstance();
+    const adapter = this.adapterHost.httpAdapter as unknown as HttpAdapter | undefined;
+    const instance: unknown = adapter?.getInstance();
     if (typeof instance === 'object' && instance !== null && 'decorate' in instance) {
       Object.defineProperty(instance, FILTER_ON_FASTIFY, { value: this, configurable: true });
+    }
+    if (this.handleClientErrors) {
+      answerRefusedRequests(adapter?.getHttpServer?.(), (error) => this.renderRefused(error));
     }
   }
 
@@ -131,7 +150,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
         this.headersFor(report, rendered, contentType, context),
       );
     } catch (failure) {
-      this.failures.error('Could not send an error response', traceOf(failure));
+      // The body could not be serialised, or the adapter refused a header: answer a bare 500.
+      this.failures.error('Could not send an error response; answering 500', traceOf(failure));
+      sent = this.sendUnknown(adapter, response, context);
     }
 
     try {
@@ -157,6 +178,38 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
       headers['Retry-After'] = retryAfterHeader(report.retryAfter);
     }
     return headers;
+  }
+
+  /** The answer to a request Node refused, through the same classify, redact and render steps. */
+  private renderRefused(error: Error & { code?: string }): {
+    rendered: RenderedError;
+    headers: Record<string, string>;
+  } {
+    const status = REFUSED_STATUS[error.code ?? ''] ?? 400;
+    const context: RenderContext = {
+      method: '',
+      url: '',
+      requestId:
+        this.requestIdHeader === undefined ? undefined : requestIdOf({}, this.requestIdHeader),
+    };
+    const exception = new HttpException('Refused by the HTTP parser', status, { cause: error });
+    const report = this.redact(this.classify(exception, context));
+    const rendered = this.format.render(report, context);
+    return {
+      rendered,
+      headers: this.headersFor(report, rendered, this.format.contentType, context),
+    };
+  }
+
+  private sendUnknown(adapter: HttpAdapter, response: unknown, context: RenderContext): boolean {
+    const { rendered, contentType } = this.renderUnknown(context);
+    try {
+      return writeError(adapter, response, rendered, { 'Content-Type': contentType });
+    } catch (failure) {
+      this.failures.error('Could not send the fallback response either', traceOf(failure));
+      adapter.end(response);
+      return false;
+    }
   }
 
   private renderUnknown(context: RenderContext): { rendered: RenderedError; contentType: string } {

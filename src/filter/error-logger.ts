@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { inspect } from 'node:util';
+import { maskSecrets } from '../redact/mask-secrets.js';
 import type { RenderContext } from '../formats/error-format.interface.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 
@@ -31,11 +32,24 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
     if (!sent) {
       logger.error(`${line} not sent: the response had already started`, traceOf(exception));
     } else if (status >= 500) {
-      logger.error(line, traceOf(exception));
+      logger.error(`${line}${describedAs(report)}`, traceOf(exception));
     } else if (options.logClientErrors) {
       logger.warn(`${line}: ${summaryOf(exception)}`);
     }
   };
+}
+
+/** Longest description written to a log line. */
+const MAX_LOGGED_DESCRIPTION = 2000;
+
+/**
+ * What a server error said, for the log: production keeps it from the client
+ * (a database error's details and parameters), so the log is where it is read.
+ */
+function describedAs(report: ErrorReport): string {
+  if (report.description === undefined) return '';
+  const text = JSON.stringify(maskSecrets(report.description));
+  return `: ${text.length > MAX_LOGGED_DESCRIPTION ? `${text.slice(0, MAX_LOGGED_DESCRIPTION)}…` : text}`;
 }
 
 /** The query string may hold tokens; logs get the path only. */
@@ -50,7 +64,7 @@ const MAX_CAUSES = 3;
 /** The stack, with the stacks of its causes; for a non-Error throw, what was thrown. */
 function traceOf(exception: unknown, depth = 0): string {
   if (!(exception instanceof Error)) {
-    return `Non-Error thrown: ${inspect(exception, { depth: 2, breakLength: Infinity })}`;
+    return `Non-Error thrown: ${inspect(maskSecrets(exception), { depth: 2, breakLength: Infinity })}`;
   }
   const own = exception.stack ?? `${exception.name}: ${exception.message}`;
   const cause = exception.cause;
@@ -62,5 +76,5 @@ function traceOf(exception: unknown, depth = 0): string {
 function summaryOf(exception: unknown): string {
   return exception instanceof Error
     ? `${exception.name}: ${exception.message}`
-    : inspect(exception, { depth: 1, breakLength: Infinity });
+    : inspect(maskSecrets(exception), { depth: 1, breakLength: Infinity });
 }

@@ -8,7 +8,10 @@ export type HttpAdapterLike = Pick<HttpServer, 'reply' | 'setHeader' | 'end'> & 
 
 /**
  * The send step, and the only code that writes to the response. Everything
- * goes through Nest's HTTP adapter, so Express and Fastify share it.
+ * goes through Nest's HTTP adapter, so Express and Fastify share it. The body
+ * is serialised here, once and before anything is written, so a body that
+ * cannot be (a BigInt, a cycle) throws while the response is still untouched,
+ * and both adapters send the same bytes.
  *
  * @returns `false` when the response had already started (a stream, a
  * handler using `@Res()`): nothing is written then, the response is only
@@ -24,11 +27,12 @@ export function writeError(
     if (!isEnded(response)) adapter.end(response);
     return false;
   }
+  const payload = JSON.stringify(rendered.body);
   for (const name in headers) adapter.setHeader(response, name, headers[name]);
   if (rendered.headers !== undefined) {
     for (const name in rendered.headers) adapter.setHeader(response, name, rendered.headers[name]);
   }
-  adapter.reply(response, rendered.body, rendered.status);
+  adapter.reply(response, payload, rendered.status);
   return true;
 }
 

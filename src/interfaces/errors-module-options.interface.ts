@@ -63,6 +63,15 @@ export interface ErrorsModuleOptions {
   exposeServerErrorDetails?: boolean;
 
   /**
+   * Answer the requests Node's HTTP parser refuses before any framework sees
+   * them (a NUL byte in a header, headers over Node's size limit, a broken
+   * request line) with the envelope, instead of Node's empty 400 or 431 (or
+   * Fastify's own JSON).
+   * @default true
+   */
+  handleClientErrors?: boolean;
+
+  /**
    * Log client errors (4xx) too, one line each at `warn`. Server errors are
    * always logged, with their stack.
    * @default false

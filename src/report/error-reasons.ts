@@ -21,6 +21,12 @@ export const ErrorReasons = Object.freeze({
   BODY_INCOMPLETE: 'body_incomplete',
   /** The URL cannot be decoded. */
   URL_MALFORMED: 'url_malformed',
+  /** Node's HTTP parser refused the request itself (bad request line, bad header bytes). */
+  REQUEST_MALFORMED: 'request_malformed',
+  /** The request's headers are over Node's size limit. */
+  HEADERS_TOO_LARGE: 'headers_too_large',
+  /** The request did not arrive in time. */
+  REQUEST_TIMEOUT: 'request_timeout',
   /** Validation found field violations. */
   VALIDATION_FAILED: 'validation_failed',
   /** No usable bearer token was sent. */

@@ -1,6 +1,12 @@
 import type { ValidationError } from '@nestjs/common';
 import type { Violation } from '../report/violation.interface.js';
 
+/** Most violations kept: an object with thousands of unknown keys must not make a huge answer. */
+export const MAX_VIOLATIONS = 50;
+
+/** Longest field name echoed; unknown property names come from the client. */
+export const MAX_PROPERTY_LENGTH = 64;
+
 const WHITELIST = 'whitelistValidation';
 const NESTED = 'nestedValidation';
 
@@ -13,7 +19,7 @@ const NESTED = 'nestedValidation';
 export function collectViolations(errors: readonly ValidationError[]): Violation[] {
   const violations: Violation[] = [];
   visit(errors, [], violations);
-  return violations;
+  return violations.slice(0, MAX_VIOLATIONS);
 }
 
 function visit(
@@ -22,6 +28,7 @@ function visit(
   out: Violation[],
 ): void {
   for (const error of errors) {
+    if (out.length >= MAX_VIOLATIONS) return;
     const segments = [...parent, segmentOf(error.property)];
     const path = pathOf(segments);
     const constraints = error.constraints ?? {};
@@ -65,9 +72,12 @@ function isMissing(error: ValidationError, constraints: readonly string[]): bool
   );
 }
 
-/** Array items appear as numeric properties of their parent. */
+/** Array items appear as numeric properties of their parent; long names are cut. */
 function segmentOf(property: string): string | number {
-  return /^(0|[1-9]\d*)$/.test(property) ? Number(property) : property;
+  if (/^(0|[1-9]\d{0,8})$/.test(property)) return Number(property);
+  return property.length > MAX_PROPERTY_LENGTH
+    ? `${property.slice(0, MAX_PROPERTY_LENGTH)}…`
+    : property;
 }
 
 /** `['items', 0, 'quantity']` -> `items[0].quantity`. */

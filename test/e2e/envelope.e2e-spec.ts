@@ -48,6 +48,8 @@ describe.each(ADAPTERS)('meta envelope (%s)', (adapter) => {
       ],
       ['not-supported-bare', 404, { code: 10, message: 'Not Supported' }],
       ['app-default', 500, { code: 500, message: 'Unknown Error' }],
+      // An AppError carrying a non-error entry is a bug, not a success.
+      ['ok-entry', 500, { code: 500, message: 'Unknown Error' }],
       ['custom', 409, { code: 31, message: 'Out Of Stock', description: 'Only 3 left' }],
       [
         'custom-structured',

@@ -1,0 +1,3 @@
+it('runs with strict unhandled rejections', () => {
+  expect(process.execArgv).toContain('--unhandled-rejections=strict');
+});
