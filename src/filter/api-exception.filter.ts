@@ -141,7 +141,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
       ({ rendered, contentType } = this.renderUnknown(context));
     }
 
-    let sent = false;
+    let sent: boolean;
     try {
       sent = writeError(
         adapter,

@@ -1,7 +1,7 @@
 import { Controller, Get, type LoggerService, Post } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { ErrorsModule, type ErrorFormat, type ErrorMapper, metaFormat } from 'nestjs-api-errors';
+import { ErrorsModule, type ErrorFormat, type ErrorMapper } from 'nestjs-api-errors';
 import { ErrorsController } from '../fixtures/core/errors.controller.js';
 import { FailingService } from '../fixtures/core/failing-layers.js';
 import { globalGuardApp } from '../fixtures/auth/auth-fixture.js';
