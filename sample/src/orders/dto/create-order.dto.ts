@@ -1,15 +1,9 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { AddCartItemDto } from '../../cart/dto/add-cart-item.dto.js';
 
-export class OrderItemDto {
-  @IsInt({ message: 'product_id must be a positive integer' })
-  @Min(1, { message: 'product_id must be a positive integer' })
-  product_id: number;
-
-  @IsInt({ message: 'quantity must be a positive integer' })
-  @Min(1, { message: 'quantity must be a positive integer' })
-  quantity: number;
-}
+/** An order line has the same rules as a cart line. */
+export class OrderItemDto extends AddCartItemDto {}
 
 export class CreateOrderDto {
   @IsArray()
