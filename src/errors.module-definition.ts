@@ -8,14 +8,14 @@ import type {
   ErrorsModuleOptions,
 } from './interfaces/errors-module-options.interface.js';
 
-const DEFAULT_EXTRAS: ErrorsModuleExtras = {
+const DEFAULT_EXTRAS: Required<ErrorsModuleExtras> = {
   isGlobal: true,
   globalAuthGuard: false,
   globalClientVersionGuard: false,
 };
 
 /** The global guards asked for, in the order they run: version first, then auth. */
-function globalGuards(extras: ErrorsModuleExtras): Provider[] {
+function globalGuards(extras: Required<ErrorsModuleExtras>): Provider[] {
   const guards: Provider[] = [];
   if (extras.globalClientVersionGuard) {
     guards.push(ClientVersionGuard, { provide: APP_GUARD, useExisting: ClientVersionGuard });
@@ -35,6 +35,7 @@ export const {
   optionsInjectionToken: ERRORS_MODULE_OPTIONS,
 })
   .setClassMethodName('forRoot')
+  .setFactoryMethodName('createErrorsOptions')
   .setExtras(DEFAULT_EXTRAS, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type PipeTransform } from '@nestjs/common';
+import { type DynamicModule, Module, type PipeTransform, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 import {
@@ -10,8 +10,15 @@ import { ApiExceptionFilter } from './filter/api-exception.filter.js';
 import type { ErrorsModuleOptions } from './interfaces/errors-module-options.interface.js';
 import { ApiValidationPipe } from './validation/api-validation.pipe.js';
 
-/** Stands in for the validation pipe when `validation: false` comes from an async factory. */
+/** Stands in for the pipe when `validation: false` comes from an async factory, too late to drop it. */
 const passThrough: PipeTransform = { transform: (value: unknown) => value };
+
+const validationPipe: Provider = {
+  provide: APP_PIPE,
+  inject: [ERRORS_MODULE_OPTIONS],
+  useFactory: (options: ErrorsModuleOptions = {}) =>
+    options.validation === false ? passThrough : new ApiValidationPipe(options.validation),
+};
 
 /**
  * Importing this module is the whole set-up: it registers the global
@@ -32,23 +39,17 @@ const passThrough: PipeTransform = { transform: (value: unknown) => value };
  *
  * @publicApi
  */
-@Module({
-  providers: [
-    { provide: APP_FILTER, useClass: ApiExceptionFilter },
-    {
-      provide: APP_PIPE,
-      inject: [ERRORS_MODULE_OPTIONS],
-      useFactory: (options: ErrorsModuleOptions = {}) =>
-        options.validation === false ? passThrough : new ApiValidationPipe(options.validation),
-    },
-  ],
-})
+@Module({ providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }] })
 export class ErrorsModule extends ConfigurableErrorsModule {
   static override forRoot(options: typeof ERRORS_OPTIONS_TYPE = {}): DynamicModule {
-    return super.forRoot(options);
+    const module = super.forRoot(options);
+    // Known now, so `validation: false` costs nothing per request.
+    if (options.validation === false) return module;
+    return { ...module, providers: [...(module.providers ?? []), validationPipe] };
   }
 
   static override forRootAsync(options: typeof ERRORS_ASYNC_OPTIONS_TYPE): DynamicModule {
-    return super.forRootAsync(options);
+    const module = super.forRootAsync(options);
+    return { ...module, providers: [...(module.providers ?? []), validationPipe] };
   }
 }

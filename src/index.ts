@@ -5,7 +5,11 @@ export type {
   PresentedToken,
   SessionResolver,
 } from './auth/auth-options.interface.js';
-export { accountBlocked, SESSION_EXPIRED, TOKEN_REQUIRED } from './auth/auth-sentences.js';
+export {
+  accountBlockedSentence,
+  SESSION_EXPIRED_SENTENCE,
+  TOKEN_REQUIRED_SENTENCE,
+} from './auth/auth-sentences.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
 export { Public } from './auth/public.decorator.js';
 export { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
@@ -59,6 +63,7 @@ export { metaFormat } from './formats/meta.format.js';
 export type {
   ErrorsModuleExtras,
   ErrorsModuleOptions,
+  ErrorsOptionsFactory,
 } from './interfaces/errors-module-options.interface.js';
 export type { ErrorDescription } from './report/error-description.type.js';
 export { type ErrorReason, ErrorReasons } from './report/error-reasons.js';

@@ -14,15 +14,16 @@ import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.in
 import { ErrorReasons } from '../report/error-reasons.js';
 import type { AuthSession, SessionResolver } from './auth-options.interface.js';
 import {
-  accountBlocked,
+  accountBlockedSentence,
   SESSION_CHECK_TIMED_OUT,
-  SESSION_EXPIRED,
-  TOKEN_REQUIRED,
+  SESSION_EXPIRED_SENTENCE,
+  TOKEN_REQUIRED_SENTENCE,
 } from './auth-sentences.js';
 import { parseAuthorization } from './parse-authorization.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const SERVICE_UNAVAILABLE = definitionForStatus(503);
 
 interface AuthenticatedRequest {
@@ -59,8 +60,14 @@ export class TwoFactorAuthGuard implements CanActivate {
       );
     }
     this.resolveSession = auth.resolveSession;
-    this.blocked = accountBlocked(auth.supportTeam ?? 'Support');
+    this.blocked = accountBlockedSentence(auth.supportTeam ?? 'Support');
     this.timeoutMs = auth.resolveTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Node turns a delay it cannot hold (over 2^31 - 1 ms, or not a number) into 1 ms.
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMER_MS) {
+      throw new TypeError(
+        `auth.resolveTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`,
+      );
+    }
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -72,16 +79,17 @@ export class TwoFactorAuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = parseAuthorization(request.raw?.rawHeaders ?? request.rawHeaders ?? []);
-    if (token === undefined) throw refuse(TOKEN_REQUIRED, ErrorReasons.TOKEN_MISSING);
+    if (token === undefined) throw refuse(TOKEN_REQUIRED_SENTENCE, ErrorReasons.TOKEN_MISSING);
 
     const session = await this.withTimeout(this.resolveSession(token, request));
     if (session === null || session === undefined) {
-      throw refuse(SESSION_EXPIRED, ErrorReasons.TOKEN_UNKNOWN);
+      throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.TOKEN_UNKNOWN);
     }
-    if (session.expired === true) throw refuse(SESSION_EXPIRED, ErrorReasons.SESSION_EXPIRED);
+    if (session.expired === true)
+      throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.SESSION_EXPIRED);
     if (session.blocked === true) throw refuse(this.blocked, ErrorReasons.ACCOUNT_BLOCKED);
     if (session.twoFactorEnabled !== token.twoFactor) {
-      throw refuse(SESSION_EXPIRED, ErrorReasons.TWO_FACTOR_MISMATCH);
+      throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.TWO_FACTOR_MISMATCH);
     }
 
     request.user = session.user;

@@ -37,7 +37,7 @@ export const ERR_AUTH_REQUIRED = defineError({
   title: 'Authentication Required',
 });
 
-/** Unexpected server error; never carries a description. @publicApi */
+/** Unexpected server error; an unknown thrown value answers it with no description. @publicApi */
 export const ERR_UNKNOWN = defineError({ status: 500, code: 500, title: 'Unknown Error' });
 
 /**

@@ -18,7 +18,7 @@ export interface ClassifierOptions {
 }
 
 /** The report of anything no mapper recognises: a bare 500, nothing about the cause. */
-const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
+export const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
 
 /** Builds the ordered mapper list once, at start-up; the application's own mappers come first. */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {

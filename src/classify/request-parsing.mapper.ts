@@ -70,19 +70,29 @@ const PARSING_PROBLEMS: ReadonlyMap<string, ParsingProblem> = new Map<string, Pa
 ]);
 
 /** Node's own HTTP parser (`clientError`): the codes that are not a bare "bad request". */
-const NODE_PARSER_PROBLEMS: ReadonlyMap<string, ParsingProblem> = new Map([
+const NODE_PARSER_PROBLEMS: ReadonlyMap<string, ParsingProblem & { status: number }> = new Map([
   [
     'HPE_HEADER_OVERFLOW',
     {
+      status: 431,
       reason: ErrorReasons.HEADERS_TOO_LARGE,
       sentence: 'Request headers are larger than the server accepts',
     },
   ],
   [
     'ERR_HTTP_REQUEST_TIMEOUT',
-    { reason: ErrorReasons.REQUEST_TIMEOUT, sentence: 'Request did not arrive in time' },
+    {
+      status: 408,
+      reason: ErrorReasons.REQUEST_TIMEOUT,
+      sentence: 'Request did not arrive in time',
+    },
   ],
 ]);
+
+/** The status of a request Node's parser refused, by its error code; any other is a 400. */
+export function statusOfRefusedRequest(code: string | undefined): number {
+  return (code === undefined ? undefined : NODE_PARSER_PROBLEMS.get(code)?.status) ?? 400;
+}
 
 const NOT_HTTP = { reason: ErrorReasons.REQUEST_MALFORMED, sentence: 'Request is not valid HTTP' };
 

@@ -1,10 +1,8 @@
 import { ErrorReasons } from '../report/error-reasons.js';
+import { echoablePath } from '../report/request-path.js';
 import type { ErrorMapper } from './error-mapper.type.js';
 import { isHttpExceptionLike } from './http-exception-like.util.js';
 import type { StatusMapper } from './status-map.js';
-
-/** Longest path echoed back, so a huge URL never becomes a huge response. */
-export const MAX_ECHOED_PATH_LENGTH = 200;
 
 /**
  * A request that matched no route. Nest answers it by throwing
@@ -29,10 +27,4 @@ export function createRouteNotFoundMapper(definitionFor: StatusMapper): ErrorMap
       reason: ErrorReasons.ROUTE_NOT_FOUND,
     };
   };
-}
-
-function echoablePath(url: string): string {
-  const queryStart = url.indexOf('?');
-  const path = queryStart === -1 ? url : url.slice(0, queryStart);
-  return path.length > MAX_ECHOED_PATH_LENGTH ? `${path.slice(0, MAX_ECHOED_PATH_LENGTH)}…` : path;
 }

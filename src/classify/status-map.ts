@@ -28,8 +28,12 @@ export function createStatusMapper(
   overrides: Readonly<Record<number, ErrorDefinition>> = {},
 ): StatusMapper {
   const table = new Map<number, ErrorDefinition>();
-  for (const [status, definition] of Object.entries({ ...DEFAULT_STATUS_MAP, ...overrides })) {
-    table.set(Number(status), defineError(definition));
+  for (const [key, definition] of Object.entries({ ...DEFAULT_STATUS_MAP, ...overrides })) {
+    const status = Number(key);
+    if (definition?.status !== status) {
+      throw new TypeError(`statusMap[${key}] must be an entry with status ${key}`);
+    }
+    table.set(status, defineError(definition));
   }
   return (status) => table.get(status) ?? definitionForStatus(status);
 }

@@ -9,8 +9,12 @@ import {
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ERR_UNKNOWN } from '../catalog/error-catalog.js';
-import { type Classifier, createClassifier } from '../classify/create-classifier.js';
+import {
+  type Classifier,
+  createClassifier,
+  UNKNOWN_REPORT,
+} from '../classify/create-classifier.js';
+import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { resolveFormat } from '../formats/built-in-formats.js';
 import type {
@@ -18,36 +22,34 @@ import type {
   RenderContext,
   RenderedError,
 } from '../formats/error-format.interface.js';
+import { carriesRetryAfter } from '../formats/format-table.js';
 import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { createRedactor, type Redactor } from '../redact/redaction-policy.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import { answerRefusedRequests } from './client-error-responder.js';
-import { createErrorLogger, type ErrorLogger } from './error-logger.js';
+import { createErrorLogger, type ErrorLogger, traceOf } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
 import { requestIdOf } from './request-id.js';
-import { writeError } from './response-writer.js';
-import { needsRetryAfter, retryAfterHeader, settleRetryAfter } from './retry-after.js';
+import { type HttpAdapterLike, writeError } from './response-writer.js';
+import { retryAfterHeader, settleRetryAfter, validRetryAfter } from './retry-after.js';
 
-const UNKNOWN_REPORT: ErrorReport = Object.freeze({ definition: ERR_UNKNOWN });
-
-/** Statuses of the requests Node's parser refuses, by its error code; any other is a 400. */
-const REFUSED_STATUS: Readonly<Record<string, number>> = {
-  HPE_HEADER_OVERFLOW: 431,
-  ERR_HTTP_REQUEST_TIMEOUT: 408,
-};
-
-interface HttpAdapter {
+/** What the filter reads from Nest's HTTP adapter besides what the writer needs. */
+interface HttpAdapter extends HttpAdapterLike {
   getRequestMethod(request: unknown): string;
   getRequestUrl(request: unknown): string;
   getHeader?(response: unknown, name: string): unknown;
   getInstance(): unknown;
   getHttpServer?(): unknown;
-  isHeadersSent(response: unknown): boolean;
-  setHeader(response: unknown, name: string, value: string): unknown;
-  reply(response: unknown, body: unknown, status?: number): unknown;
-  end(response: unknown, message?: string): unknown;
+}
+
+/** A report and its rendering; `report` is what was classified, before redaction, for the log. */
+interface Answer {
+  readonly report: ErrorReport;
+  readonly sentReport: ErrorReport;
+  readonly rendered: RenderedError;
+  readonly contentType: string;
 }
 
 /**
@@ -55,7 +57,8 @@ interface HttpAdapter {
  * request becomes one envelope. Each error goes classify -> redact -> render
  * -> send -> log; everything those steps need is built here, once.
  *
- * `ErrorsModule` registers it for you. To use it without the module:
+ * `ErrorsModule` registers it for you. To use it without the module, create
+ * it once the app exists:
  * @example
  * const app = await NestFactory.create(AppModule);
  * app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost), { format: 'meta' }));
@@ -72,6 +75,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private readonly defaultRetryAfter: number;
   private readonly handleClientErrors: boolean;
   private readonly failures = new Logger(ApiExceptionFilter.name);
+  private attached = false;
 
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
@@ -86,24 +90,16 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     this.log = createErrorLogger({ logClientErrors: options.logClientErrors ?? false });
     const header = options.requestIdHeader ?? 'X-Request-Id';
     this.requestIdHeader = header === false ? undefined : header.toLowerCase();
-    this.defaultRetryAfter = options.defaultRetryAfterSeconds ?? 60;
+    this.defaultRetryAfter = validRetryAfter(options.defaultRetryAfterSeconds ?? 60);
     this.handleClientErrors = options.handleClientErrors ?? true;
+    // Created by hand after `NestFactory.create()`, the server exists already
+    // and Nest will not call `onApplicationBootstrap()` on this instance.
+    this.attach();
   }
 
-  /**
-   * Reaches the errors that happen before Nest sees a request: lets
-   * `fastifyFrameworkErrors` find this filter, and answers the requests
-   * Node's HTTP parser refuses.
-   */
+  /** Registered by the module, the filter exists before the server does. */
   onApplicationBootstrap(): void {
-    const adapter = this.adapterHost.httpAdapter as unknown as HttpAdapter | undefined;
-    const instance: unknown = adapter?.getInstance();
-    if (typeof instance === 'object' && instance !== null && 'decorate' in instance) {
-      Object.defineProperty(instance, FILTER_ON_FASTIFY, { value: this, configurable: true });
-    }
-    if (this.handleClientErrors) {
-      answerRefusedRequests(adapter?.getHttpServer?.(), (error) => this.renderRefused(error));
-    }
+    this.attach();
   }
 
   catch(exception: unknown, host: ArgumentsHost): undefined {
@@ -112,7 +108,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     const http = host.switchToHttp();
     const request: unknown = http.getRequest();
     const response: unknown = http.getResponse();
-    const adapter = this.adapterHost.httpAdapter as unknown as HttpAdapter;
+    const adapter = this.adapter();
     const context: RenderContext = {
       method: String(adapter.getRequestMethod(request)),
       url: String(adapter.getRequestUrl(request)),
@@ -120,35 +116,12 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
         this.requestIdHeader === undefined ? undefined : requestIdOf(request, this.requestIdHeader),
     };
 
-    let report: ErrorReport;
-    let rendered: RenderedError;
-    let contentType = this.format.contentType;
-    try {
-      report = this.classify(exception, context);
-      if (needsRetryAfter(report.definition.status)) {
-        report = settleRetryAfter(
-          report,
-          adapter.getHeader?.(response, 'retry-after'),
-          this.defaultRetryAfter,
-        );
-      }
-      report = this.redact(report);
-      rendered = this.format.render(report, context);
-    } catch (failure) {
-      // A mapper or format that throws must not cost the client its answer.
-      this.failures.error('Could not render an error; answering 500', traceOf(failure));
-      report = UNKNOWN_REPORT;
-      ({ rendered, contentType } = this.renderUnknown(context));
-    }
-
+    const answer = this.answer(exception, context, () =>
+      adapter.getHeader?.(response, 'retry-after'),
+    );
     let sent: boolean;
     try {
-      sent = writeError(
-        adapter,
-        response,
-        rendered,
-        this.headersFor(report, rendered, contentType, context),
-      );
+      sent = writeError(adapter, response, answer.rendered, this.headersFor(answer, context));
     } catch (failure) {
       // The body could not be serialised, or the adapter refused a header: answer a bare 500.
       this.failures.error('Could not send an error response; answering 500', traceOf(failure));
@@ -156,49 +129,89 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     }
 
     try {
-      this.log(exception, report, context, sent);
+      this.log(exception, answer.report, context, sent);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }
     return undefined;
   }
 
-  /** The headers every error gets, whatever the format: type, request id, Retry-After. */
-  private headersFor(
-    report: ErrorReport,
-    rendered: RenderedError,
-    contentType: string,
+  /**
+   * Reaches the errors that happen before Nest sees a request: lets
+   * `fastifyFrameworkErrors` find this filter, and answers the requests
+   * Node's HTTP parser refuses. Done once, as soon as the server exists.
+   */
+  private attach(): void {
+    const adapter = this.adapterHost?.httpAdapter as unknown as HttpAdapter | undefined;
+    const server = adapter?.getHttpServer?.();
+    if (this.attached || adapter === undefined || server === undefined) return;
+    this.attached = true;
+    const instance: unknown = adapter.getInstance();
+    if (typeof instance === 'object' && instance !== null && 'decorate' in instance) {
+      Object.defineProperty(instance, FILTER_ON_FASTIFY, { value: this, configurable: true });
+    }
+    if (this.handleClientErrors) {
+      answerRefusedRequests(server, (error) => this.renderRefused(error));
+    }
+  }
+
+  /** Classify, settle Retry-After, redact, render; a step that throws costs a bare 500, not the answer. */
+  private answer(
+    exception: unknown,
     context: RenderContext,
-  ): Record<string, string> {
-    const headers: Record<string, string> = { 'Content-Type': contentType };
+    retryAfterOnResponse: () => unknown,
+  ): Answer {
+    try {
+      let report = this.classify(exception, context);
+      if (carriesRetryAfter(report.definition.status)) {
+        report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter);
+      }
+      let sentReport = this.redact(report);
+      let rendered = this.format.render(sentReport, context);
+      if (carriesRetryAfter(rendered.status) && sentReport.retryAfter === undefined) {
+        // The format answered 429 or 503 for an entry that is neither: settle and render again.
+        report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter, true);
+        sentReport = this.redact(report);
+        rendered = this.format.render(sentReport, context);
+      }
+      return { report, sentReport, rendered, contentType: this.format.contentType };
+    } catch (failure) {
+      this.failures.error(
+        `Could not render an error in the "${this.format.name}" format; answering 500`,
+        traceOf(failure),
+      );
+      return { report: UNKNOWN_REPORT, sentReport: UNKNOWN_REPORT, ...this.renderUnknown(context) };
+    }
+  }
+
+  /** The headers every error gets, whatever the format: type, request id, Retry-After. */
+  private headersFor(answer: Answer, context: RenderContext): Record<string, string> {
+    const headers: Record<string, string> = { 'Content-Type': answer.contentType };
     if (context.requestId !== undefined && this.requestIdHeader !== undefined) {
       headers[this.requestIdHeader] = context.requestId;
     }
-    if (needsRetryAfter(rendered.status) && report.retryAfter !== undefined) {
-      headers['Retry-After'] = retryAfterHeader(report.retryAfter);
+    const { retryAfter } = answer.sentReport;
+    if (carriesRetryAfter(answer.rendered.status) && retryAfter !== undefined) {
+      headers['Retry-After'] = retryAfterHeader(retryAfter);
     }
     return headers;
   }
 
-  /** The answer to a request Node refused, through the same classify, redact and render steps. */
+  /** The answer to a request Node refused, through the same steps as any other error. */
   private renderRefused(error: Error & { code?: string }): {
     rendered: RenderedError;
     headers: Record<string, string>;
   } {
-    const status = REFUSED_STATUS[error.code ?? ''] ?? 400;
     const context: RenderContext = {
       method: '',
       url: '',
       requestId:
         this.requestIdHeader === undefined ? undefined : requestIdOf({}, this.requestIdHeader),
     };
+    const status = statusOfRefusedRequest(error.code);
     const exception = new HttpException('Refused by the HTTP parser', status, { cause: error });
-    const report = this.redact(this.classify(exception, context));
-    const rendered = this.format.render(report, context);
-    return {
-      rendered,
-      headers: this.headersFor(report, rendered, this.format.contentType, context),
-    };
+    const answer = this.answer(exception, context, () => undefined);
+    return { rendered: answer.rendered, headers: this.headersFor(answer, context) };
   }
 
   private sendUnknown(adapter: HttpAdapter, response: unknown, context: RenderContext): boolean {
@@ -225,8 +238,8 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
       };
     }
   }
-}
 
-function traceOf(failure: unknown): string {
-  return failure instanceof Error ? (failure.stack ?? String(failure)) : String(failure);
+  private adapter(): HttpAdapter {
+    return this.adapterHost.httpAdapter;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { HTTP_STATUS_PHRASES } from '../catalog/http-status-phrases.js';
 import type { RenderedError } from '../formats/error-format.interface.js';
 
 /** What the filter hands the responder: the answer to a request Node refused. */
@@ -31,7 +32,8 @@ export function answerRefusedRequests(server: unknown, render: ClientErrorRender
     try {
       const { rendered, headers } = render(error);
       const body = JSON.stringify(rendered.body);
-      const lines = [`HTTP/1.1 ${rendered.status} ${statusText(rendered.status)}`];
+      const phrase = HTTP_STATUS_PHRASES.get(rendered.status) ?? 'Error';
+      const lines = [`HTTP/1.1 ${rendered.status} ${phrase}`];
       for (const [name, value] of Object.entries({ ...headers, ...rendered.headers })) {
         lines.push(`${name}: ${value}`);
       }
@@ -52,22 +54,13 @@ function isNodeServer(server: unknown): server is NodeServer {
   );
 }
 
-/** Node marks a socket whose response has begun; never write a second status line. */
+/**
+ * Never write a second status line on a socket whose response has begun;
+ * Node's own `clientError` handler checks the same (private) field.
+ */
 function hasResponded(socket: Socket): boolean {
   return (
     (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent ===
     true
   );
-}
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  431: 'Request Header Fields Too Large',
-};
-
-function statusText(status: number): string {
-  return STATUS_TEXT[status] ?? 'Error';
 }

@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { maskSecrets } from '../redact/mask-secrets.js';
 import type { RenderContext } from '../formats/error-format.interface.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
+import { echoablePath } from '../report/request-path.js';
 
 /** The log step: called once per error, after the response is sent. */
 export type ErrorLogger = (
@@ -28,13 +29,13 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
   return (exception, report, request, sent) => {
     const { status, code } = report.definition;
     const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
-    const line = `${request.method} ${pathOf(request.url)} -> ${status} (code ${String(code)})${id}`;
+    const line = `${request.method} ${echoablePath(request.url)} -> ${status} (code ${String(code)})${id}`;
     if (!sent) {
       logger.error(`${line} not sent: the response had already started`, traceOf(exception));
     } else if (status >= 500) {
       logger.error(`${line}${describedAs(report)}`, traceOf(exception));
     } else if (options.logClientErrors) {
-      logger.warn(`${line}: ${summaryOf(exception)}`);
+      logger.warn(`${line}: ${nameOf(exception)}${describedAs(report)}`);
     }
   };
 }
@@ -43,26 +44,23 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
 const MAX_LOGGED_DESCRIPTION = 2000;
 
 /**
- * What a server error said, for the log: production keeps it from the client
+ * What the error said, for the log, from the report as classified, before
+ * redaction: production keeps a server error's description from the client
  * (a database error's details and parameters), so the log is where it is read.
  */
 function describedAs(report: ErrorReport): string {
-  if (report.description === undefined) return '';
-  const text = JSON.stringify(maskSecrets(report.description));
+  const { description } = report;
+  if (description === undefined) return '';
+  const text =
+    typeof description === 'string' ? description : JSON.stringify(maskSecrets(description));
   return `: ${text.length > MAX_LOGGED_DESCRIPTION ? `${text.slice(0, MAX_LOGGED_DESCRIPTION)}…` : text}`;
-}
-
-/** The query string may hold tokens; logs get the path only. */
-function pathOf(url: string): string {
-  const queryStart = url.indexOf('?');
-  return queryStart === -1 ? url : url.slice(0, queryStart);
 }
 
 /** Causes followed at most; a cause chain may loop. */
 const MAX_CAUSES = 3;
 
 /** The stack, with the stacks of its causes; for a non-Error throw, what was thrown. */
-function traceOf(exception: unknown, depth = 0): string {
+export function traceOf(exception: unknown, depth = 0): string {
   if (!(exception instanceof Error)) {
     return `Non-Error thrown: ${inspect(maskSecrets(exception), { depth: 2, breakLength: Infinity })}`;
   }
@@ -73,8 +71,11 @@ function traceOf(exception: unknown, depth = 0): string {
     : `${own}\nCaused by: ${traceOf(cause, depth + 1)}`;
 }
 
-function summaryOf(exception: unknown): string {
-  return exception instanceof Error
-    ? `${exception.name}: ${exception.message}`
-    : inspect(maskSecrets(exception), { depth: 1, breakLength: Infinity });
+/**
+ * What kind of error a client error was. Its message is not logged: a
+ * parser's message quotes the body, Nest's not-found message the query
+ * string; the report's description says the same without them.
+ */
+function nameOf(exception: unknown): string {
+  return exception instanceof Error ? exception.name : typeof exception;
 }

@@ -1,17 +1,19 @@
-import type { HttpServer } from '@nestjs/common';
 import type { RenderedError } from '../formats/error-format.interface.js';
 
-/** The adapter calls the writer needs; both Nest HTTP adapters have them. */
-export type HttpAdapterLike = Pick<HttpServer, 'reply' | 'setHeader' | 'end'> & {
+/** The calls on Nest's HTTP adapter the writer needs; both adapters have them. */
+export interface HttpAdapterLike {
   isHeadersSent(response: unknown): boolean;
-};
+  setHeader(response: unknown, name: string, value: string): unknown;
+  reply(response: unknown, body: unknown, status?: number): unknown;
+  end(response: unknown, message?: string): unknown;
+}
 
 /**
- * The send step, and the only code that writes to the response. Everything
- * goes through Nest's HTTP adapter, so Express and Fastify share it. The body
- * is serialised here, once and before anything is written, so a body that
- * cannot be (a BigInt, a cycle) throws while the response is still untouched,
- * and both adapters send the same bytes.
+ * The send step, and the only code that writes to a response Nest created.
+ * Everything goes through Nest's HTTP adapter, so Express and Fastify share
+ * it. The body is serialised here, once and before anything is written, so a
+ * body that cannot be (a BigInt) throws while the response is still
+ * untouched, and both adapters send the same bytes.
  *
  * @returns `false` when the response had already started (a stream, a
  * handler using `@Res()`): nothing is written then, the response is only

@@ -1,29 +1,43 @@
 import type { ErrorReport } from '../report/error-report.interface.js';
 
-/** Statuses whose answer says when to come back. */
-export function needsRetryAfter(status: number): boolean {
-  return status === 429 || status === 503;
+/** A number of seconds HTTP can carry: finite and not negative. */
+function isWait(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Checks a configured default once, at start-up. */
+export function validRetryAfter(seconds: number): number {
+  if (!isWait(seconds)) {
+    throw new TypeError(
+      `defaultRetryAfterSeconds must be a number of seconds, got ${String(seconds)}`,
+    );
+  }
+  return seconds;
 }
 
 /**
  * Settles how long a 429 or 503 asks the client to wait: what the error
  * says, else a `Retry-After` header already on the response (a rate limiter
  * such as @nestjs/throttler sets one before it throws), else the default.
+ * `force` settles it for any status, when a format answers 429 or 503 for an
+ * entry that is neither.
  */
 export function settleRetryAfter(
   report: ErrorReport,
   headerOnResponse: unknown,
   defaultSeconds: number,
+  force = false,
 ): ErrorReport {
-  if (!needsRetryAfter(report.definition.status) || report.retryAfter !== undefined) return report;
+  if (isWait(report.retryAfter)) return report;
+  const status = report.definition.status;
+  if (!force && status !== 429 && status !== 503) return report;
   // Express keeps header values as strings; Fastify keeps the number it was given.
   const readable = typeof headerOnResponse === 'string' || typeof headerOnResponse === 'number';
   const fromHeader = readable && headerOnResponse !== '' ? Number(headerOnResponse) : Number.NaN;
-  const retryAfter = Number.isFinite(fromHeader) && fromHeader >= 0 ? fromHeader : defaultSeconds;
-  return { ...report, retryAfter };
+  return { ...report, retryAfter: isWait(fromHeader) ? fromHeader : defaultSeconds };
 }
 
 /** HTTP's Retry-After is whole seconds; a fractional wait rounds up. */
 export function retryAfterHeader(seconds: number): string {
-  return String(Math.max(0, Math.ceil(seconds)));
+  return String(Math.ceil(seconds));
 }

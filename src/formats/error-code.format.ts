@@ -166,7 +166,7 @@ export function createErrorCodeFormat(options: ErrorCodeFormatOptions = {}): Err
 function fieldMessages(violations: readonly Violation[]): Record<string, string> {
   const details: Record<string, string> = {};
   for (const violation of violations) {
-    if (!(violation.path in details)) details[violation.path] = violation.message;
+    if (!Object.hasOwn(details, violation.path)) details[violation.path] = violation.message;
   }
   return details;
 }

@@ -178,7 +178,7 @@ function fieldDetails(
 ): Record<string, { code: string; message: string }> {
   const details: Record<string, { code: string; message: string }> = {};
   for (const violation of violations) {
-    if (violation.path in details) continue;
+    if (Object.hasOwn(details, violation.path)) continue;
     details[violation.path] = {
       code: FIELD_CODES.get(violation.constraint) ?? snake(violation.constraint),
       message: violation.message.charAt(0).toUpperCase() + violation.message.slice(1),

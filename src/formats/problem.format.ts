@@ -1,6 +1,7 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import { HTTP_STATUS_PHRASES } from '../catalog/http-status-phrases.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
+import { echoablePath } from '../report/request-path.js';
 import type { Violation } from '../report/violation.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
 import { sentenceOf, structuredDescriptionOf } from './format-table.js';
@@ -38,7 +39,7 @@ export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFo
       };
       const detail = sentenceOf(report);
       if (detail !== undefined) body.detail = detail;
-      body.instance = pathOf(context.url);
+      body.instance = echoablePath(context.url);
       body.code = definition.code;
       if (context.requestId !== undefined) body.request_id = context.requestId;
       const structured = structuredDescriptionOf(report);
@@ -66,11 +67,6 @@ function slugOf(definition: ErrorDefinition): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();
-}
-
-function pathOf(url: string): string {
-  const queryStart = url.indexOf('?');
-  return queryStart === -1 ? url : url.slice(0, queryStart);
 }
 
 function toProblemError(violation: Violation): Record<string, string> {

@@ -109,15 +109,33 @@ export interface ErrorsModuleExtras {
    * Make the module global, so its options and the guard can be injected anywhere.
    * @default true
    */
-  isGlobal: boolean;
+  isGlobal?: boolean;
   /**
    * Register `TwoFactorAuthGuard` for every route (`APP_GUARD`); `@Public()` opts out.
    * @default false
    */
-  globalAuthGuard: boolean;
+  globalAuthGuard?: boolean;
   /**
    * Register `ClientVersionGuard` for every route (`APP_GUARD`), before the auth guard.
    * @default false
    */
-  globalClientVersionGuard: boolean;
+  globalClientVersionGuard?: boolean;
+}
+
+/**
+ * A class `ErrorsModule.forRootAsync({ useClass })` can build the options with.
+ *
+ * @example
+ * ＠Injectable()
+ * class ErrorsConfig implements ErrorsOptionsFactory {
+ *   constructor(private readonly config: ConfigService) {}
+ *   createErrorsOptions(): ErrorsModuleOptions {
+ *     return { format: this.config.get('ERROR_FORMAT') };
+ *   }
+ * }
+ *
+ * @publicApi
+ */
+export interface ErrorsOptionsFactory {
+  createErrorsOptions(): ErrorsModuleOptions | Promise<ErrorsModuleOptions>;
 }

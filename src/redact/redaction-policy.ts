@@ -13,12 +13,14 @@ export type Redactor = (report: ErrorReport) => ErrorReport;
 const keepEverything: Redactor = (report) => report;
 
 /**
- * In production a 5xx report loses its description: it may hold database
- * parameters or other internals meant for the logs, which get the full error.
+ * In production a 5xx report loses its description and extra members: they
+ * may hold database parameters or other internals meant for the logs, which
+ * get the report as it was before redaction.
  */
 const hideServerErrorDetails: Redactor = (report) => {
-  if (report.definition.status < 500 || report.description === undefined) return report;
-  const { description: _hidden, ...shown } = report;
+  if (report.definition.status < 500) return report;
+  if (report.description === undefined && report.extras === undefined) return report;
+  const { description: _description, extras: _extras, ...shown } = report;
   return shown;
 };
 

@@ -2,7 +2,8 @@ import type { ValidationPipeOptions } from '@nestjs/common';
 
 /**
  * Options of {@link ApiValidationPipe}: Nest's `ValidationPipeOptions`, except
- * the exception factory (failures always become `InvalidParameterError`).
+ * the exception factory and the error status (failures always become
+ * `InvalidParameterError`, 400 / 88).
  *
  * @publicApi
  */

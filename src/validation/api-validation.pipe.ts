@@ -32,6 +32,9 @@ export class ApiValidationPipe extends ValidationPipe {
     super({
       transform: true,
       ...validationOptions,
+      // The value of a failed field tells a missing field from a wrong one; it
+      // is read here and never rendered, so it is always kept.
+      validationError: { ...validationOptions.validationError, value: true },
       exceptionFactory: (errors: ValidationError[]) =>
         new ValidationFailure(Object.freeze(collectViolations(errors))),
     });

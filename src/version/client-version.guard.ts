@@ -40,7 +40,7 @@ export class ClientVersionGuard implements CanActivate {
   private readonly headerName: string;
   private readonly minimums: ReadonlyMap<string, Minimum>;
   private readonly serverVersion: string | undefined;
-  private readonly updateUrls: string | Readonly<Record<string, string>> | undefined;
+  private readonly updateUrls: string | ReadonlyMap<string, string> | undefined;
   private readonly required: boolean;
 
   constructor(@Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {}) {
@@ -54,7 +54,8 @@ export class ClientVersionGuard implements CanActivate {
     this.header = this.headerName.toLowerCase();
     this.minimums = parseMinimums(config.minVersion);
     this.serverVersion = config.serverVersion;
-    this.updateUrls = config.updateUrl;
+    this.updateUrls =
+      typeof config.updateUrl === 'object' ? byPlatform(config.updateUrl) : config.updateUrl;
     this.required = config.required ?? false;
   }
 
@@ -80,23 +81,42 @@ export class ClientVersionGuard implements CanActivate {
   private versionMembers(client: string, min: string, platform: string): Record<string, string> {
     const members: Record<string, string> = { client_version: client, min_version: min };
     if (this.serverVersion !== undefined) members.server_version = this.serverVersion;
-    const url = typeof this.updateUrls === 'string' ? this.updateUrls : this.updateUrls?.[platform];
+    const url =
+      typeof this.updateUrls === 'string' ? this.updateUrls : this.updateUrls?.get(platform);
     if (url !== undefined) members.update_url = url;
     return members;
   }
 }
 
-/** Checked at start-up, so a typo in a minimum fails the boot, not a request. */
+/** Platform keys compare without case, as version prefixes do. */
+function byPlatform(record: Readonly<Record<string, string>>): Map<string, string> {
+  return new Map(
+    Object.entries(record).map(([platform, value]) => [platform.toLowerCase(), value]),
+  );
+}
+
+/**
+ * Checked at start-up, so a typo in a minimum fails the boot, not a request.
+ * One string is the minimum of every client (key `''`); a record keys each
+ * minimum by the platform prefix it applies to.
+ */
 function parseMinimums(
   minVersion: string | Readonly<Record<string, string>>,
 ): Map<string, Minimum> {
-  const texts = typeof minVersion === 'string' ? [minVersion] : Object.values(minVersion);
+  const entries =
+    typeof minVersion === 'string' ? new Map([['', minVersion]]) : byPlatform(minVersion);
   const minimums = new Map<string, Minimum>();
-  for (const text of texts) {
+  for (const [platform, text] of entries) {
     const version = parseClientVersion(text);
-    if (version === undefined)
+    if (version === undefined) {
       throw new TypeError(`clientVersion.minVersion "${text}" is not a version`);
-    minimums.set(typeof minVersion === 'string' ? '' : version.platform, { text, version });
+    }
+    if (platform !== '' && version.platform !== '' && version.platform !== platform) {
+      throw new TypeError(
+        `clientVersion.minVersion.${platform} "${text}" is for platform "${version.platform}"`,
+      );
+    }
+    minimums.set(platform, { text, version });
   }
   return minimums;
 }

@@ -130,3 +130,34 @@ describe('ClientVersionGuard options', () => {
     );
   });
 });
+
+describe.each(ADAPTERS)('ClientVersionGuard with platform keys (%s)', (adapter) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(
+      adapter,
+      versionedApp({
+        minVersion: { IOS: '2.0.0' },
+        updateUrl: { iOS: 'https://apps.example.com/shop' },
+      }),
+    );
+  });
+  afterAll(() => t.close());
+
+  it("applies a platform's minimum to that platform only, whatever the key's case", async () => {
+    expect((await send(t.url, withVersion('a.1.0'))).status).toBe(200);
+    expect((await send(t.url, withVersion('1.0.0'))).status).toBe(200);
+    const res = await send(t.url, withVersion('ios.1.9'));
+    expect(res.status).toBe(426);
+    expect(res.json().meta).toMatchObject({
+      min_version: '2.0.0',
+      update_url: 'https://apps.example.com/shop',
+    });
+  });
+
+  it('refuses a minimum written for another platform at start-up', async () => {
+    await expect(
+      createTestApp(adapter, versionedApp({ minVersion: { i: 'a.1.0' } })),
+    ).rejects.toThrow('clientVersion.minVersion.i "a.1.0" is for platform "a"');
+  });
+});

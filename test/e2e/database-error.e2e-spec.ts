@@ -56,6 +56,15 @@ describe.each(ADAPTERS)('DatabaseError (%s)', (adapter) => {
       expect(res.text).toBe(body);
     });
 
+    it('still logs the details it does not send', async () => {
+      t.logger.clear();
+      await send(t.url, { path: '/app-errors/database-secret' });
+      const [line] = t.logger.fromFilter('error');
+      expect(line).toContain('duplicate key value violates unique constraint');
+      expect(line).toContain('[REDACTED]');
+      expect(line).not.toContain('hunter2');
+    });
+
     it('still describes client errors', async () => {
       const res = await send(t.url, { path: '/app-errors/invalid-parameter' });
       expect(res.json().meta.description).toBe('quantity must be a positive integer');

@@ -1,3 +1,4 @@
+import { createFlatFormat, ERR_INVALID_PARAMETER } from 'nestjs-api-errors';
 import { FormatsFixtureModule } from '../fixtures/formats/formats-fixture.js';
 import { send } from '../helpers/http-client.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -134,3 +135,23 @@ describe.each(ADAPTERS)('Retry-After (%s)', (adapter) => {
     },
   );
 });
+
+describe.each(ADAPTERS)(
+  'Retry-After when a format answers 503 for an entry that is not (%s)',
+  (adapter) => {
+    it('is sent, from the default', async () => {
+      const format = createFlatFormat({
+        entries: new Map([[ERR_INVALID_PARAMETER, { status: 503, code: 'TRY_LATER' }]]),
+      });
+      const t = await createTestApp(
+        adapter,
+        FormatsFixtureModule.with({ format, defaultRetryAfterSeconds: 7 }),
+      );
+      const res = await send(t.url, { path: '/invalid-quantity' });
+      await t.close();
+      expect(res.status).toBe(503);
+      expect(res.json().code).toBe('TRY_LATER');
+      expect(res.headers['retry-after']).toBe('7');
+    });
+  },
+);

@@ -159,3 +159,19 @@ describe.each(ADAPTERS)('ApiValidationPipe options (%s)', (adapter) => {
     });
   });
 });
+
+describe.each(ADAPTERS)('ApiValidationPipe with validationError.value: false (%s)', (adapter) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(
+      adapter,
+      CoreFixtureModule.with({ validation: { validationError: { value: false } } }),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('still tells a missing field from a wrong one', async () => {
+    const res = await sendJson(t.url, 'POST', '/cart/items', { quantity: 1 });
+    expect(res.json()).toStrictEqual(invalid('product_id is required'));
+  });
+});

@@ -97,12 +97,50 @@ describe.each(ADAPTERS)('nothing secret reaches the logs (%s)', (adapter) => {
     expect(line).not.toContain('hunter2');
   });
 
-  it('the query string, which may carry tokens, is not logged', async () => {
+  it.each([
+    ['a server error', { path: '/thrown/error?access_token=qs-SECRET' }],
+    ['an unknown route', { path: '/nope?access_token=qs-SECRET' }],
+    ['a client error', { path: '/app-errors/invalid-parameter?access_token=qs-SECRET' }],
+    [
+      'a malformed body, whose parser quotes it',
+      {
+        method: 'POST',
+        path: '/users',
+        headers: { 'content-type': 'application/json' },
+        body: '{"password": body-SECRET}',
+      },
+    ],
+  ])('neither the query string nor the body of %s is logged', async (_name, request) => {
     t.logger.clear();
-    await send(t.url, { path: '/thrown/error?access_token=qs-SECRET' });
-    expect(JSON.stringify(t.logger.entries.map((entry) => String(entry.message)))).not.toContain(
-      'qs-SECRET',
+    await send(t.url, request);
+    const logged = JSON.stringify(
+      t.logger.entries.map((entry) => [entry.message, ...entry.params].map(String)),
     );
+    expect(t.logger.entries.length).toBeGreaterThan(0);
+    expect(logged).not.toMatch(/SECRET/);
+  });
+});
+
+describe.each(ADAPTERS)('production hides what a 5xx carries, in every format (%s)', (adapter) => {
+  it.each(['meta', 'error', 'flat', 'error_code', 'problem'] as const)('%s', async (format) => {
+    const t = await createTestApp(
+      adapter,
+      HardeningFixtureModule.with({ format, production: true }),
+    );
+    const res = await send(t.url, { path: '/dependency-down' });
+    await t.close();
+    expect(res.status).toBe(503);
+    expect(res.text).not.toMatch(/10\.0\.0\.5|upstream|primary replica/);
+  });
+});
+
+describe.each(ADAPTERS)('the problem format bounds its instance (%s)', (adapter) => {
+  it('cuts a huge path', async () => {
+    const t = await createTestApp(adapter, HardeningFixtureModule.with({ format: 'problem' }));
+    const res = await send(t.url, { path: `/${'p'.repeat(8000)}` });
+    await t.close();
+    expect(res.json().instance.length).toBeLessThanOrEqual(202);
+    expect(res.text.length).toBeLessThan(800);
   });
 });
 

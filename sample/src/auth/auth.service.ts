@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  accountBlocked,
+  accountBlockedSentence,
   InvalidParameterError,
   PasswordNotMatchError,
-  SESSION_EXPIRED,
+  SESSION_EXPIRED_SENTENCE,
   UnauthorizedError,
   UserNotExistsError,
 } from 'nestjs-api-errors';
@@ -47,7 +47,7 @@ export class AuthService {
       { email: email.toLowerCase() },
     );
     if (user === undefined) throw new UserNotExistsError('No account found with this email');
-    if (user.blocked === 1) throw new UnauthorizedError(accountBlocked(SUPPORT_TEAM));
+    if (user.blocked === 1) throw new UnauthorizedError(accountBlockedSentence(SUPPORT_TEAM));
     if (!verifyPassword(password, user.password_hash)) {
       this.recordFailure(user);
       throw new PasswordNotMatchError('The password does not match this account');
@@ -61,7 +61,7 @@ export class AuthService {
   twoFactor(token: string, code: string): { token: string } {
     const user = this.sessions.firstStepUser(token);
     if (user === undefined || user.totp_secret === null) {
-      throw new UnauthorizedError(SESSION_EXPIRED);
+      throw new UnauthorizedError(SESSION_EXPIRED_SENTENCE);
     }
     const step = matchTotp(user.totp_secret, code);
     if (step === undefined) {

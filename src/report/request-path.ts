@@ -1,0 +1,12 @@
+/** Longest path ever echoed back or logged, so a huge URL never makes a huge answer. */
+export const MAX_ECHOED_PATH_LENGTH = 200;
+
+/**
+ * The path of a request URL as it may be shown: without the query string,
+ * which may hold tokens, and cut to a bounded length.
+ */
+export function echoablePath(url: string): string {
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  return path.length > MAX_ECHOED_PATH_LENGTH ? `${path.slice(0, MAX_ECHOED_PATH_LENGTH)}…` : path;
+}
