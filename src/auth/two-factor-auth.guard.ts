@@ -12,7 +12,7 @@ import { AppError } from '../exceptions/app.error.js';
 import { UnauthorizedError } from '../exceptions/unauthorized.error.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { ErrorReasons } from '../report/error-reasons.js';
-import type { AuthSession, SessionResolver } from './auth-options.interface.js';
+import type { AuthSession, PresentedToken, SessionResolver } from './auth-options.interface.js';
 import {
   accountBlockedSentence,
   SESSION_CHECK_TIMED_OUT,
@@ -48,6 +48,7 @@ export class TwoFactorAuthGuard implements CanActivate {
   private readonly resolveSession: SessionResolver;
   private readonly blocked: string;
   private readonly timeoutMs: number;
+  private readonly publicHandlers = new WeakMap<object, WeakMap<object, boolean>>();
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
@@ -70,39 +71,69 @@ export class TwoFactorAuthGuard implements CanActivate {
     }
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic === true) return true;
+  /**
+   * Synchronous when the resolver is: an `async` guard would cost every
+   * request a promise and a turn of the microtask queue for nothing.
+   */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (this.isPublic(context)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = parseAuthorization(request.raw?.rawHeaders ?? request.rawHeaders ?? []);
     if (token === undefined) throw refuse(TOKEN_REQUIRED_SENTENCE, ErrorReasons.TOKEN_MISSING);
 
-    const session = await this.withTimeout(this.resolveSession(token, request));
+    const lookup = this.resolveSession(token, request);
+    if (!isThenable(lookup)) return this.admit(request, token, lookup);
+    return this.withTimeout(lookup).then((session) => this.admit(request, token, session));
+  }
+
+  /**
+   * `@Public()` on the handler, or on its controller. Read once per handler:
+   * decorators cannot change once the routes exist, and two metadata
+   * look-ups on every request were a third of the guard's cost. The map holds
+   * only that per-handler fact, nothing from a request.
+   */
+  private isPublic(context: ExecutionContext): boolean {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    // By controller, then handler: a subclass inherits its parent's handler functions.
+    let handlers = this.publicHandlers.get(controller);
+    if (handlers === undefined) {
+      handlers = new WeakMap();
+      this.publicHandlers.set(controller, handlers);
+    }
+    let isPublic = handlers.get(handler);
+    if (isPublic === undefined) {
+      isPublic =
+        this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, controller]) ===
+        true;
+      handlers.set(handler, isPublic);
+    }
+    return isPublic;
+  }
+
+  /** Compares the session with the token; the order of the checks is the truth table's. */
+  private admit(
+    request: AuthenticatedRequest,
+    token: PresentedToken,
+    session: AuthSession | null | undefined,
+  ): true {
     if (session === null || session === undefined) {
       throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.TOKEN_UNKNOWN);
     }
-    if (session.expired === true)
+    if (session.expired === true) {
       throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.SESSION_EXPIRED);
+    }
     if (session.blocked === true) throw refuse(this.blocked, ErrorReasons.ACCOUNT_BLOCKED);
     if (session.twoFactorEnabled !== token.twoFactor) {
       throw refuse(SESSION_EXPIRED_SENTENCE, ErrorReasons.TWO_FACTOR_MISMATCH);
     }
-
     request.user = session.user;
     return true;
   }
 
-  private withTimeout(
-    lookup: AuthSession | null | Promise<AuthSession | null>,
-  ): Promise<AuthSession | null> {
-    // A synchronous resolver needs no timer.
-    if (typeof (lookup as PromiseLike<unknown> | null)?.then !== 'function') {
-      return Promise.resolve(lookup);
-    }
+  /** A session store that does not answer in time answers 503, not a hung request. */
+  private withTimeout(lookup: PromiseLike<AuthSession | null>): Promise<AuthSession | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -117,6 +148,10 @@ export class TwoFactorAuthGuard implements CanActivate {
     });
     return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | null)?.then === 'function';
 }
 
 /** Every refusal is 401 / 99 with the reference sentence; the reason lets other formats tell them apart. */

@@ -14,6 +14,11 @@ const BY_STATUS: ReadonlyMap<number, ErrorDefinition> = new Map(
   ]),
 );
 
+/** Every generic status entry, for tables that precompute what they answer for each. */
+export const STATUS_DEFINITIONS: readonly ErrorDefinition[] = Object.freeze([
+  ...BY_STATUS.values(),
+]);
+
 /**
  * The generic catalog entry of an error status (400-599):
  * `{ status, code: status, title: reason phrase }`.

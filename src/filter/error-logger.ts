@@ -28,6 +28,8 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
   const logger = new Logger('ApiExceptionFilter');
   return (exception, report, request, sent) => {
     const { status, code } = report.definition;
+    // Most errors are client errors nobody asked to log: build no line for them.
+    if (sent && status < 500 && !options.logClientErrors) return;
     const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
     const line = `${request.method} ${echoablePath(request.url)} -> ${status} (code ${String(code)})${id}`;
     if (!sent) {

@@ -1,4 +1,6 @@
+import { ERROR_CATALOG } from '../catalog/error-catalog.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
+import { STATUS_DEFINITIONS } from '../catalog/status-definitions.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 
 /**
@@ -29,30 +31,44 @@ export interface FormatTable<TCode = number | string> {
   readonly entries?: ReadonlyMap<ErrorDefinition, FormatEntry<TCode>>;
 }
 
+/** The built-in catalog and every generic status entry: what tables precompute answers for. */
+export const STANDARD_ENTRIES: readonly ErrorDefinition[] = [
+  ...ERROR_CATALOG,
+  ...STATUS_DEFINITIONS,
+];
+
 /** The entry a report renders as, and whether its message is fixed. */
 export interface ResolvedEntry<TCode> {
   readonly entry: FormatEntry<TCode>;
   readonly fixedMessage: boolean;
 }
 
-/** Builds the lookup once; per error it is at most three map reads. */
+/**
+ * Builds the lookup once: every answer for a reason, a catalog entry or a
+ * standard status is made here, so per error it is a few map reads and no
+ * allocation. Only an application's own entry with no row of its own is
+ * answered by status on the spot.
+ */
 export function createEntryLookup<TCode>(
   defaults: FormatTable<TCode>,
   overrides: FormatTable<TCode>,
   byStatus: (definition: ErrorDefinition) => FormatEntry<TCode>,
 ): (report: ErrorReport) => ResolvedEntry<TCode> {
-  const reasons = new Map(Object.entries({ ...defaults.reasons, ...overrides.reasons }));
-  const entries = new Map([...(defaults.entries ?? []), ...(overrides.entries ?? [])]);
-  return (report) => {
-    const byReason = report.reason === undefined ? undefined : reasons.get(report.reason);
-    if (byReason !== undefined) {
-      return { entry: byReason, fixedMessage: byReason.message !== undefined };
-    }
-    return {
-      entry: entries.get(report.definition) ?? byStatus(report.definition),
-      fixedMessage: false,
-    };
-  };
+  const reasons = new Map<string, ResolvedEntry<TCode>>();
+  for (const [reason, entry] of Object.entries({ ...defaults.reasons, ...overrides.reasons })) {
+    reasons.set(reason, Object.freeze({ entry, fixedMessage: entry.message !== undefined }));
+  }
+  const entries = new Map<ErrorDefinition, ResolvedEntry<TCode>>();
+  for (const definition of [...STANDARD_ENTRIES, ...(overrides.entries?.keys() ?? [])]) {
+    const entry =
+      overrides.entries?.get(definition) ??
+      defaults.entries?.get(definition) ??
+      byStatus(definition);
+    entries.set(definition, Object.freeze({ entry, fixedMessage: false }));
+  }
+  return (report) =>
+    (report.reason === undefined ? undefined : reasons.get(report.reason)) ??
+    entries.get(report.definition) ?? { entry: byStatus(report.definition), fixedMessage: false };
 }
 
 /** The description when it is one sentence; the first sentence of a list. */

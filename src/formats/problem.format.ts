@@ -4,7 +4,7 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import { echoablePath } from '../report/request-path.js';
 import type { Violation } from '../report/violation.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
-import { sentenceOf, structuredDescriptionOf } from './format-table.js';
+import { sentenceOf, STANDARD_ENTRIES, structuredDescriptionOf } from './format-table.js';
 
 /** Options of {@link createProblemFormat}. @publicApi */
 export interface ProblemFormatOptions {
@@ -27,13 +27,17 @@ export interface ProblemFormatOptions {
  */
 export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFormat {
   const base = options.typeBaseUri ?? 'urn:problem-type:';
+  const typeOf = (definition: ErrorDefinition) =>
+    isBareStatus(definition) ? 'about:blank' : `${base}${slugOf(definition)}`;
+  // The catalog's and the statuses' types are worked out once; an app's own entries on use.
+  const types = new Map(STANDARD_ENTRIES.map((definition) => [definition, typeOf(definition)]));
   return Object.freeze({
     name: 'problem',
     contentType: 'application/problem+json; charset=utf-8',
     render(report: ErrorReport, context: RenderContext) {
       const { definition } = report;
       const body: Record<string, unknown> = {
-        type: isBareStatus(definition) ? 'about:blank' : `${base}${slugOf(definition)}`,
+        type: types.get(definition) ?? typeOf(definition),
         title: definition.title,
         status: definition.status,
       };

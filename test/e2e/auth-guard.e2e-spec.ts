@@ -144,6 +144,12 @@ describe.each(ADAPTERS)('TwoFactorAuthGuard, global (%s)', (adapter) => {
     expect(sessions.lookups).toStrictEqual([]);
   });
 
+  it('@Public() on a subclass opens the handler it inherits there only', async () => {
+    expect((await send(t.url, { path: '/open-child' })).json()).toStrictEqual({ user: null });
+    expect((await send(t.url, { path: '/base' })).status).toBe(401);
+    expect((await send(t.url, { path: '/open-child' })).status).toBe(200);
+  });
+
   it('unknown routes still answer 404 / 10, guard or not', async () => {
     const res = await send(t.url, { method: 'DELETE', path: '/api/v2/product/123' });
     expect(res.json().meta.code).toBe(10);
