@@ -20,6 +20,7 @@ import { IsInt, Min } from 'class-validator';
 import {
   type AuthSession,
   ErrorsModule,
+  type ErrorsModuleOptions,
   fastifyFrameworkErrors,
   InvalidParameterError,
   type PresentedToken,
@@ -113,8 +114,15 @@ interface Setup {
   readonly configure?: (app: INestApplication) => void;
 }
 
+/**
+ * Extra options for every `ErrorsModule.forRoot()` here, as JSON in
+ * `BENCH_ERRORS_OPTIONS` (e.g. `{"requestIdHeader":false}`), to measure what
+ * an option costs. Empty by default: the library as a user gets it.
+ */
+const EXTRA_OPTIONS = JSON.parse(process.env.BENCH_ERRORS_OPTIONS || '{}') as ErrorsModuleOptions;
+
 const PLAIN: Setup = { imports: [], library: false };
-const LIBRARY: Setup = { imports: [ErrorsModule.forRoot()], library: true };
+const LIBRARY: Setup = { imports: [ErrorsModule.forRoot({ ...EXTRA_OPTIONS })], library: true };
 
 function setupOf(variant: VariantName): Setup {
   switch (variant) {
@@ -135,10 +143,19 @@ function setupOf(variant: VariantName): Setup {
     case 'route-404-ours':
       return LIBRARY;
     case 'guard-off':
-      return { imports: [ErrorsModule.forRoot({ auth: { resolveSession } })], library: true };
+      return {
+        imports: [ErrorsModule.forRoot({ ...EXTRA_OPTIONS, auth: { resolveSession } })],
+        library: true,
+      };
     case 'guard-on':
       return {
-        imports: [ErrorsModule.forRoot({ globalAuthGuard: true, auth: { resolveSession } })],
+        imports: [
+          ErrorsModule.forRoot({
+            ...EXTRA_OPTIONS,
+            globalAuthGuard: true,
+            auth: { resolveSession },
+          }),
+        ],
         library: true,
       };
   }

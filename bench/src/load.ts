@@ -30,7 +30,11 @@ export interface LoadResult {
  * Drives one server with one request kind for a duration (or an amount), and
  * checks every response: its status, and its body byte for byte.
  */
-export async function drive(url: string, spec: RequestSpec, options: LoadOptions): Promise<LoadResult> {
+export async function drive(
+  url: string,
+  spec: RequestSpec,
+  options: LoadOptions,
+): Promise<LoadResult> {
   const result = await autocannon({
     url: url + spec.path,
     method: spec.method,

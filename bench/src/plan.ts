@@ -12,6 +12,8 @@ export interface Slot {
  * seconds apart.
  */
 export interface Group {
+  /** Selects the group in `BENCH_GROUPS`. */
+  readonly key: GroupKey;
   readonly name: string;
   readonly slots: readonly Slot[];
 }
@@ -25,6 +27,9 @@ export interface Comparison {
   readonly meaning: string;
 }
 
+export const GROUP_KEYS = ['errors', 'validation', 'route-404', 'guard', 'ok'] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
 const slot = (variant: VariantName, id: string = variant): Slot => ({ id, variant });
 
 /** The second process of Nest's default filter: the same server measured twice shows the noise. */
@@ -33,6 +38,7 @@ export const CONTROL_ID = 'nest-default#2';
 export function groupsOf(control: boolean): Group[] {
   return [
     {
+      key: 'errors',
       name: 'thrown errors',
       slots: [
         slot('nest-default'),
@@ -42,10 +48,18 @@ export function groupsOf(control: boolean): Group[] {
         ...(control ? [slot('nest-default', CONTROL_ID)] : []),
       ],
     },
-    { name: 'validation', slots: [slot('validation-nest'), slot('validation-ours')] },
-    { name: 'route not found', slots: [slot('route-404-nest'), slot('route-404-ours')] },
-    { name: 'auth guard', slots: [slot('guard-off'), slot('guard-on')] },
-    { name: 'plain 200', slots: [slot('ok')] },
+    {
+      key: 'validation',
+      name: 'validation',
+      slots: [slot('validation-nest'), slot('validation-ours')],
+    },
+    {
+      key: 'route-404',
+      name: 'route not found',
+      slots: [slot('route-404-nest'), slot('route-404-ours')],
+    },
+    { key: 'guard', name: 'auth guard', slots: [slot('guard-off'), slot('guard-on')] },
+    { key: 'ok', name: 'plain 200', slots: [slot('ok')] },
   ];
 }
 
@@ -72,7 +86,8 @@ export function comparisonsOf(control: boolean): Comparison[] {
     {
       a: 'nest-default',
       b: 'ours-app-error',
-      meaning: "an InvalidParameterError through our filter vs a BadRequestException through Nest's",
+      meaning:
+        "an InvalidParameterError through our filter vs a BadRequestException through Nest's",
     },
     {
       a: 'nest-default',

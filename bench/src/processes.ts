@@ -1,10 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AdapterName, VariantName } from './variants.js';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.js', import.meta.url));
 const READY = /^BENCH_READY (\d+)$/m;
 const START_TIMEOUT_MS = 30_000;
+
+/** CPUs the servers are pinned to (`taskset -c`), when {@link pinProcesses} pinned them. */
+let SERVER_CPUS: string | undefined;
+
+/**
+ * Pins this process (the load generator) to the first CPU and the servers to
+ * the others, so that they never take each other's CPU. Returns what it did,
+ * or `undefined` when it could not (one CPU, or no taskset).
+ */
+export function pinProcesses(cpus: number): string | undefined {
+  if (cpus < 2) return undefined;
+  try {
+    execFileSync('taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  SERVER_CPUS = cpus === 2 ? '1' : `1-${cpus - 1}`;
+  return `load generator on CPU 0, servers on CPU ${SERVER_CPUS}`;
+}
 
 /** Every child still running, so that nothing outlives the run, even when it fails. */
 const running = new Set<ChildProcess>();
@@ -31,15 +51,14 @@ export function startServer(
   adapter: AdapterName,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), SERVER_SCRIPT, variant, adapter],
-    {
-      cwd: options.cwd,
-      env: { ...process.env, NODE_ENV: 'production', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const node = [process.execPath, ...(options.nodeFlags ?? []), SERVER_SCRIPT, variant, adapter];
+  // taskset execs node in place: the pid stays the server's.
+  const command = SERVER_CPUS === undefined ? node : ['taskset', '-c', SERVER_CPUS, ...node];
+  const child = spawn(command[0], command.slice(1), {
+    cwd: options.cwd,
+    env: { ...process.env, NODE_ENV: 'production', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => running.delete(child));
@@ -80,6 +99,31 @@ export function startServer(
       });
     });
   });
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS_PER_SECOND = ((): number => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system) a process has used so far, in microseconds, from
+ * /proc (Linux); `undefined` elsewhere. Its resolution is one clock tick
+ * (10 ms), fine over runs of seconds.
+ */
+export function cpuTimeUs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Kills whatever is left (used on failure and on Ctrl-C). */

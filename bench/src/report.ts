@@ -16,6 +16,11 @@ export interface Settings {
   readonly startupRuns: number;
   readonly adapters: readonly AdapterName[];
   readonly sections: readonly string[];
+  readonly groups: readonly string[];
+  /** `BENCH_PIN=1`: which CPUs the load generator and the servers were pinned to. */
+  readonly pinning?: string;
+  /** Extra `ErrorsModule.forRoot()` options of every server using the library (JSON), if any. */
+  readonly errorsOptions?: string;
 }
 
 export interface MachineInfo {
@@ -46,6 +51,14 @@ export interface SlotSummary {
   /** Median over the rounds of each round's median latency. */
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
+  /** Server CPU time per response of each round, µs (NaN where /proc is missing). */
+  readonly roundsCpuUs: readonly number[];
+  /** Median of {@link roundsCpuUs}. */
+  readonly serverCpuUs: number;
+  /** Median share of one core the server used during a round. */
+  readonly serverCpuShare: number;
+  /** Median share of one core the load generator used during a round. */
+  readonly loadCpuShare: number;
   /** Responses with a wrong status or body, warm-up included. */
   readonly wrong: number;
   /** Connection errors and timeouts, warm-up included. */
@@ -67,8 +80,14 @@ export interface ComparisonSummary {
   readonly medianRatio: number;
   readonly minRatio: number;
   readonly maxRatio: number;
+  /** The middle half of the per-round ratios lies between these. */
+  readonly lowerQuartile: number;
+  readonly upperQuartile: number;
   readonly medianRpsA: number;
   readonly medianRpsB: number;
+  /** A's server CPU time per response ÷ B's, each round: the ratio the servers' own cost predicts. */
+  readonly cpuRatios: readonly number[];
+  readonly medianCpuRatio: number;
   readonly verdict: Verdict;
 }
 
@@ -115,6 +134,34 @@ export interface StartupSummary {
   }[];
 }
 
+/** One case of bench/dist/micro.js: nanoseconds per call, median of its batches. */
+export interface MicroResult {
+  readonly section: string;
+  readonly name: string;
+  readonly ns: number;
+}
+
+/** One table per section; each row compared with the section's first. */
+export function renderMicro(results: readonly MicroResult[]): string {
+  const out: string[] = [];
+  for (const section of new Set(results.map((r) => r.section))) {
+    const rows = results.filter((r) => r.section === section);
+    const base = rows[0].ns;
+    out.push(
+      table(
+        [section, 'ns per call', `vs the first`],
+        rows.map(({ name, ns }, i) => [
+          name,
+          fixed(ns, 0),
+          i === 0 ? '' : `${ns >= base ? '+' : ''}${fixed(ns - base, 0)}`,
+        ]),
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
 export interface BenchReport {
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -126,6 +173,7 @@ export interface BenchReport {
   };
   readonly memory?: readonly MemorySummary[];
   readonly startup?: StartupSummary;
+  readonly micro?: readonly MicroResult[];
   /** Every target with a verdict passed. */
   readonly allTargetsMet: boolean;
   /** Some server answered something else than expected. */
@@ -141,6 +189,8 @@ const int = (value: number): string =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–';
 const fixed = (value: number, digits: number): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '–';
+const percent = (share: number): string =>
+  Number.isFinite(share) ? `${Math.round(share * 100)}%` : '–';
 const mb = (bytes: number): string => `${fixed(bytes / MB, 1)} MB`;
 const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 
@@ -174,27 +224,47 @@ export function renderMarkdown(report: BenchReport): string {
     `Settings: ${s.rounds} rounds × ${s.duration} s per server after ${s.warmup} s of warm-up, ` +
       `${s.connections} connections, pipelining ${s.pipelining}; memory: ${int(s.memoryRequests)} requests ` +
       `in batches of ${int(s.memoryBatch)}, ${s.memoryConnections} connections × pipelining ${s.memoryPipelining}; ` +
-      `start-up: ${s.startupRuns} runs.`,
+      `start-up: ${s.startupRuns} runs; CPU pinning: ${s.pinning ?? 'none'}.` +
+      (s.errorsOptions === undefined
+        ? ''
+        : ` ErrorsModule.forRoot() options added: \`${s.errorsOptions}\`.`),
   );
 
   if (report.throughput !== undefined) {
     const { slots, comparisons } = report.throughput;
     out.push('', '## Throughput ratios', '');
     out.push(
-      'B ÷ A is the median of the per-round ratios (each round measures A and B a few seconds apart); ' +
-        'the range is the lowest and highest round.',
+      'B ÷ A is the median of the per-round ratios of requests per second (each round measures A ' +
+        'and B a few seconds apart); half of the rounds lie within the quartiles, all within the ' +
+        'range. The target applies ' +
+        "to it. CPU ÷ is the same comparison from the servers' own CPU time per response " +
+        "(A's ÷ B's, median of the rounds): what the ratio would be if nothing but the server " +
+        'limited it.',
     );
     out.push('');
     out.push(
       table(
-        ['adapter', 'B ÷ A', 'median', 'range', 'target', '', 'A req/s', 'B req/s'],
+        [
+          'adapter',
+          'B ÷ A',
+          'median',
+          'quartiles',
+          'range',
+          'target',
+          '',
+          'CPU ÷',
+          'A req/s',
+          'B req/s',
+        ],
         comparisons.map((c) => [
           c.adapter,
           `${c.b} ÷ ${c.a}`,
           fixed(c.medianRatio, 3),
-          `${fixed(c.minRatio, 3)}–${fixed(c.maxRatio, 3)}`,
+          `${fixed(c.lowerQuartile, 2)}–${fixed(c.upperQuartile, 2)}`,
+          `${fixed(c.minRatio, 2)}–${fixed(c.maxRatio, 2)}`,
           c.target === undefined ? '' : `≥ ${fixed(c.target, 2)}`,
           mark(c.verdict),
+          fixed(c.medianCpuRatio, 3),
           int(c.medianRpsA),
           int(c.medianRpsB),
         ]),
@@ -202,8 +272,26 @@ export function renderMarkdown(report: BenchReport): string {
     );
     out.push('', '## Servers', '');
     out.push(
+      'Medians over the rounds. CPU µs/req: server CPU time (user + system) per response; ' +
+        'server and load gen: share of one core each used during a round.',
+    );
+    out.push('');
+    out.push(
       table(
-        ['adapter', 'server', 'request', 'expects', 'median req/s', 'rounds (req/s)', 'p50 / p99 ms', 'wrong', 'errors'],
+        [
+          'adapter',
+          'server',
+          'request',
+          'expects',
+          'req/s',
+          'rounds (req/s)',
+          'p50 / p99 ms',
+          'CPU µs/req',
+          'server',
+          'load gen',
+          'wrong',
+          'errors',
+        ],
         slots.map((slot) => [
           slot.adapter,
           slot.id,
@@ -212,6 +300,9 @@ export function renderMarkdown(report: BenchReport): string {
           int(slot.medianRps),
           slot.roundsRps.map(int).join(' '),
           `${fixed(slot.latencyP50Ms, 0)} / ${fixed(slot.latencyP99Ms, 0)}`,
+          fixed(slot.serverCpuUs, 1),
+          percent(slot.serverCpuShare),
+          percent(slot.loadCpuShare),
           String(slot.wrong) + (slot.preflight === undefined ? '' : ` (${slot.preflight})`),
           String(slot.errors),
         ]),
@@ -229,7 +320,19 @@ export function renderMarkdown(report: BenchReport): string {
     out.push('');
     out.push(
       table(
-        ['adapter', 'requests', 'req/s', 'RSS first → last', 'RSS growth', '', 'heap first → last', 'heap growth', '', 'wrong', 'errors'],
+        [
+          'adapter',
+          'requests',
+          'req/s',
+          'RSS first → last',
+          'RSS growth',
+          '',
+          'heap first → last',
+          'heap growth',
+          '',
+          'wrong',
+          'errors',
+        ],
         report.memory.map((x) => [
           x.adapter,
           `${int(x.first.after)} → ${int(x.last.after)}`,
@@ -250,7 +353,10 @@ export function renderMarkdown(report: BenchReport): string {
       out.push(
         `${x.adapter} snapshots (requests: RSS / heapUsed): ` +
           x.snapshots
-            .map((snap) => `${int(snap.after)}: ${fixed(snap.rss / MB, 1)} / ${fixed(snap.heapUsed / MB, 1)}`)
+            .map(
+              (snap) =>
+                `${int(snap.after)}: ${fixed(snap.rss / MB, 1)} / ${fixed(snap.heapUsed / MB, 1)}`,
+            )
             .join(', '),
       );
     }
@@ -270,9 +376,23 @@ export function renderMarkdown(report: BenchReport): string {
     for (const app of st.apps) {
       rows.push([`create + init, ${app.adapter}, without ErrorsModule`, spread(app.without)]);
       rows.push([`create + init, ${app.adapter}, with ErrorsModule.forRoot()`, spread(app.with)]);
-      rows.push([`ErrorsModule's share, ${app.adapter} (median of paired differences)`, fixed(app.extraMs, 1)]);
+      rows.push([
+        `ErrorsModule's share, ${app.adapter} (median of paired differences)`,
+        fixed(app.extraMs, 1),
+      ]);
     }
     out.push(table(['measurement', 'ms'], rows));
+  }
+
+  if (report.micro !== undefined) {
+    out.push('', "## The library's own code, without HTTP", '');
+    out.push(
+      '`bench/dist/micro.js`: each call in a loop, with a recording HTTP adapter; nanoseconds ' +
+        'per call, median of interleaved batches. What the library adds to a request beyond ' +
+        'this is in the framework (the headers it sets) and on the wire.',
+    );
+    out.push('');
+    out.push(renderMicro(report.micro));
   }
 
   out.push('');

@@ -7,9 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { drive, driveMixed, type LoadResult, preflight } from './load.js';
-import { comparisonsOf, groupsOf, type Group } from './plan.js';
-import { killAll, runNode, startServer, type RunningServer } from './processes.js';
+import { drive, driveMixed, type LoadOptions, type LoadResult, preflight } from './load.js';
+import { comparisonsOf, GROUP_KEYS, groupsOf, type Group } from './plan.js';
+import {
+  cpuTimeUs,
+  killAll,
+  pinProcesses,
+  runNode,
+  startServer,
+  type RunningServer,
+} from './processes.js';
 import {
   type BenchReport,
   type ComparisonSummary,
@@ -17,13 +24,14 @@ import {
   MB,
   type MemorySnapshot,
   type MemorySummary,
+  type MicroResult,
   renderMarkdown,
   type Settings,
   type SlotSummary,
   type Spread,
   type StartupSummary,
 } from './report.js';
-import { max, median, min } from './stats.js';
+import { max, median, min, quantile } from './stats.js';
 import {
   ADAPTERS,
   type AdapterName,
@@ -37,7 +45,8 @@ import {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
 const PROBE = fileURLToPath(new URL('./startup-probe.js', import.meta.url));
-const SECTIONS = ['throughput', 'memory', 'startup'] as const;
+const SECTIONS = ['throughput', 'memory', 'startup', 'micro'] as const;
+const MICRO = fileURLToPath(new URL('./micro.js', import.meta.url));
 const MEMORY_GROWTH_LIMIT = 5 * MB;
 
 function numberFrom(name: string, fallback: number, { integer = true, least = 1 } = {}): number {
@@ -62,12 +71,23 @@ function listFrom<T extends string>(name: string, all: readonly T[]): T[] {
   return all.filter((item) => picked.includes(item));
 }
 
+/** `BENCH_ERRORS_OPTIONS`, checked here; the servers read it from their environment. */
+function errorsOptions(): { errorsOptions?: string } {
+  const raw = process.env.BENCH_ERRORS_OPTIONS;
+  if (raw === undefined || raw === '') return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('BENCH_ERRORS_OPTIONS must be a JSON object of ErrorsModule.forRoot() options');
+  }
+  return { errorsOptions: JSON.stringify(parsed) };
+}
+
 function readSettings(): Settings {
   const memoryRequests = numberFrom('BENCH_MEMORY_REQUESTS', 1_000_000);
   return {
-    rounds: numberFrom('BENCH_ROUNDS', 5),
-    duration: numberFrom('BENCH_DURATION', 5, { integer: false, least: 0.5 }),
-    warmup: numberFrom('BENCH_WARMUP', 3, { integer: false, least: 0 }),
+    rounds: numberFrom('BENCH_ROUNDS', 10),
+    duration: numberFrom('BENCH_DURATION', 2, { integer: false, least: 0.5 }),
+    warmup: numberFrom('BENCH_WARMUP', 2, { integer: false, least: 0 }),
     connections: numberFrom('BENCH_CONNECTIONS', 10),
     pipelining: numberFrom('BENCH_PIPELINING', 1),
     control: process.env.BENCH_CONTROL !== '0',
@@ -78,6 +98,8 @@ function readSettings(): Settings {
     startupRuns: numberFrom('BENCH_STARTUP_RUNS', 10),
     adapters: listFrom('BENCH_ADAPTERS', ADAPTERS).filter(isAdapterName),
     sections: listFrom('BENCH_SECTIONS', SECTIONS),
+    groups: listFrom('BENCH_GROUPS', GROUP_KEYS),
+    ...errorsOptions(),
   };
 }
 
@@ -128,13 +150,53 @@ const rotate = <T>(items: readonly T[], by: number): T[] =>
 
 // ---------------------------------------------------------------- throughput
 
+/** A run of the load generator, with the CPU time the server and this process spent on it. */
+interface Round extends LoadResult {
+  /** Server CPU time per response, µs (Linux only). */
+  readonly serverCpuUs?: number;
+  /** Share of one core the server used during the run (Linux only). */
+  readonly serverCpuShare?: number;
+  /** Share of one core the load generator (this process) used. */
+  readonly loadCpuShare: number;
+}
+
+async function measuredDrive(server: RunningServer, options: LoadOptions): Promise<Round> {
+  const serverBefore = cpuTimeUs(server.pid);
+  const ownBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = await drive(server.url, REQUESTS[server.variant], options);
+  const wallUs = Number(process.hrtime.bigint() - started) / 1000;
+  const own = process.cpuUsage(ownBefore);
+  const serverAfter = cpuTimeUs(server.pid);
+  const serverUs =
+    serverBefore === undefined || serverAfter === undefined
+      ? undefined
+      : serverAfter - serverBefore;
+  return {
+    ...result,
+    ...(serverUs === undefined || result.responses === 0
+      ? {}
+      : { serverCpuUs: serverUs / result.responses, serverCpuShare: serverUs / wallUs }),
+    loadCpuShare: (own.user + own.system) / wallUs,
+  };
+}
+
 interface SlotState {
   readonly server: RunningServer;
   readonly summary: Omit<
     SlotSummary,
-    'roundsRps' | 'medianRps' | 'latencyP50Ms' | 'latencyP99Ms' | 'wrong' | 'errors'
+    | 'roundsRps'
+    | 'medianRps'
+    | 'latencyP50Ms'
+    | 'latencyP99Ms'
+    | 'wrong'
+    | 'errors'
+    | 'roundsCpuUs'
+    | 'serverCpuUs'
+    | 'serverCpuShare'
+    | 'loadCpuShare'
   >;
-  readonly rounds: LoadResult[];
+  readonly rounds: Round[];
   wrong: number;
   errors: number;
 }
@@ -185,10 +247,7 @@ async function measureGroup(
       const line: string[] = [];
       for (const { id } of rotate(group.slots, round)) {
         const state = states.get(id)!;
-        const result = await drive(state.server.url, REQUESTS[state.server.variant], {
-          ...load,
-          duration: settings.duration,
-        });
+        const result = await measuredDrive(state.server, { ...load, duration: settings.duration });
         state.rounds.push(result);
         state.wrong += result.wrong;
         state.errors += result.errors;
@@ -204,10 +263,15 @@ async function measureGroup(
   // Rounds are kept in the order the slots are listed, whatever order they ran in.
   return group.slots.map(({ id }) => {
     const state = states.get(id)!;
+    const cpu = state.rounds.map((r) => r.serverCpuUs ?? Number.NaN);
     return {
       ...state.summary,
       roundsRps: state.rounds.map((r) => r.rps),
       medianRps: median(state.rounds.map((r) => r.rps)),
+      roundsCpuUs: cpu,
+      serverCpuUs: median(cpu),
+      serverCpuShare: median(state.rounds.map((r) => r.serverCpuShare ?? Number.NaN)),
+      loadCpuShare: median(state.rounds.map((r) => r.loadCpuShare)),
       latencyP50Ms: median(state.rounds.map((r) => r.latencyP50Ms)),
       latencyP99Ms: median(state.rounds.map((r) => r.latencyP99Ms)),
       wrong: state.wrong,
@@ -225,6 +289,8 @@ function compare(slots: readonly SlotSummary[], settings: Settings): ComparisonS
       if (a === undefined || b === undefined) continue;
       const ratios = a.roundsRps.map((rps, round) => b.roundsRps[round] / rps);
       const medianRatio = median(ratios);
+      // The same comparison from the server's CPU time per request: A's cost ÷ B's.
+      const cpuRatios = a.roundsCpuUs.map((us, round) => us / b.roundsCpuUs[round]);
       const answeredWrong = a.wrong + a.errors + b.wrong + b.errors > 0;
       out.push({
         adapter,
@@ -236,8 +302,12 @@ function compare(slots: readonly SlotSummary[], settings: Settings): ComparisonS
         medianRatio,
         minRatio: min(ratios),
         maxRatio: max(ratios),
+        lowerQuartile: quantile(ratios, 0.25),
+        upperQuartile: quantile(ratios, 0.75),
         medianRpsA: a.medianRps,
         medianRpsB: b.medianRps,
+        cpuRatios,
+        medianCpuRatio: median(cpuRatios),
         verdict: answeredWrong
           ? 'invalid'
           : comparison.target === undefined
@@ -251,10 +321,13 @@ function compare(slots: readonly SlotSummary[], settings: Settings): ComparisonS
   return out;
 }
 
-async function measureThroughput(settings: Settings): Promise<NonNullable<BenchReport['throughput']>> {
+async function measureThroughput(
+  settings: Settings,
+): Promise<NonNullable<BenchReport['throughput']>> {
   const slots: SlotSummary[] = [];
   for (const adapter of settings.adapters) {
     for (const group of groupsOf(settings.control)) {
+      if (!settings.groups.includes(group.key)) continue;
       log(`throughput: ${adapter}, ${group.name} (${group.slots.map((s) => s.id).join(', ')})`);
       slots.push(...(await measureGroup(group, adapter, settings)));
     }
@@ -374,14 +447,26 @@ async function measureStartup(settings: Settings): Promise<StartupSummary> {
   };
 }
 
+// --------------------------------------------------------------------- micro
+
+async function measureMicro(): Promise<MicroResult[]> {
+  const { code, stdout, stderr } = await runNode([MICRO, '--json'], ROOT);
+  if (code !== 0) throw new Error(`micro.js failed (${code}):\n${stderr}`);
+  return JSON.parse(stdout) as MicroResult[];
+}
+
 // ---------------------------------------------------------------------- main
 
 function timestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
 }
 
 async function main(): Promise<number> {
-  const settings = readSettings();
+  const pinning = process.env.BENCH_PIN === '1' ? pinProcesses(os.cpus().length) : undefined;
+  const settings = { ...readSettings(), pinning: pinning ?? 'none' };
   const started = new Date();
   const machine = machineInfo();
   log(
@@ -406,6 +491,12 @@ async function main(): Promise<number> {
     startup = await measureStartup(settings);
   }
 
+  let micro: MicroResult[] | undefined;
+  if (settings.sections.includes('micro')) {
+    log("micro: the library's per-request code alone, without HTTP");
+    micro = await measureMicro();
+  }
+
   const verdicts = [
     ...(throughput?.comparisons.map((c) => c.verdict) ?? []),
     ...(memory?.flatMap((m) => [m.rssVerdict, m.heapVerdict]) ?? []),
@@ -421,6 +512,7 @@ async function main(): Promise<number> {
     ...(throughput === undefined ? {} : { throughput }),
     ...(memory === undefined ? {} : { memory }),
     ...(startup === undefined ? {} : { startup }),
+    ...(micro === undefined ? {} : { micro }),
     allTargetsMet: !wrongAnswers && !verdicts.includes('fail'),
     wrongAnswers,
   };

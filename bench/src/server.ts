@@ -11,7 +11,9 @@ import { isAdapterName, isVariantName } from './variants.js';
 
 const [variant = '', adapter = ''] = process.argv.slice(2);
 if (!isVariantName(variant) || !isAdapterName(adapter)) {
-  console.error(`usage: node bench/dist/server.js <variant> <express|fastify> (got ${variant} ${adapter})`);
+  console.error(
+    `usage: node bench/dist/server.js <variant> <express|fastify> (got ${variant} ${adapter})`,
+  );
   process.exit(2);
 }
 

@@ -108,7 +108,11 @@ export const REQUESTS: Readonly<Record<VariantName, RequestSpec>> = {
     ...INVALID_ORDER,
     expectStatus: 400,
     expectBody: JSON.stringify({
-      meta: { code: 88, message: 'Invalid Parameter', description: 'quantity must not be less than 1' },
+      meta: {
+        code: 88,
+        message: 'Invalid Parameter',
+        description: 'quantity must not be less than 1',
+      },
     }),
   },
   'route-404-nest': {
@@ -122,7 +126,11 @@ export const REQUESTS: Readonly<Record<VariantName, RequestSpec>> = {
   'route-404-ours': {
     ...MISSING,
     expectBody: JSON.stringify({
-      meta: { code: 10, message: 'Not Supported', description: `method: GET, url: ${MISSING.path}` },
+      meta: {
+        code: 10,
+        message: 'Not Supported',
+        description: `method: GET, url: ${MISSING.path}`,
+      },
     }),
   },
   'guard-off': { ...AUTHORIZED, expectBody: ME },
