@@ -10,7 +10,11 @@ import type { Violation } from '../report/violation.interface.js';
  */
 const APP_ERROR_BRAND = Symbol.for('nestjs-api-errors.AppError');
 
-/** @publicApi */
+/**
+ * What an {@link AppError} may carry besides its entry and description.
+ *
+ * @publicApi
+ */
 export interface AppErrorOptions {
   /** The underlying error, kept for logs and never sent to the client. */
   cause?: unknown;

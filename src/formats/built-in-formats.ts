@@ -5,7 +5,11 @@ import { createFlatFormat } from './flat.format.js';
 import { metaFormat } from './meta.format.js';
 import { createProblemFormat } from './problem.format.js';
 
-/** The formats selectable by name, with their default tables. */
+/**
+ * The formats selectable by name (`format: 'flat'`), with their default tables.
+ *
+ * @publicApi
+ */
 export const BUILT_IN_FORMATS = Object.freeze({
   meta: metaFormat,
   error: createErrorFormat(),

@@ -21,6 +21,7 @@ export interface RenderContext {
  * @publicApi
  */
 export interface RenderedError {
+  /** The HTTP status sent; a format may differ from the entry's (e.g. 422 for validation). */
   readonly status: number;
   /** Headers to set on the response, e.g. `{ 'Retry-After': '2' }`. */
   readonly headers?: Readonly<Record<string, string>>;
@@ -47,5 +48,6 @@ export interface ErrorFormat {
   readonly name: string;
   /** Content-Type of the body, e.g. `application/json`. */
   readonly contentType: string;
+  /** The answer to one error; called once per error, so it should only build the body. */
   render(report: ErrorReport, context: RenderContext): RenderedError;
 }

@@ -47,5 +47,5 @@ export const ErrorReasons = Object.freeze({
   INVALID_VERSION_FORMAT: 'invalid_version_format',
 });
 
-/** @publicApi */
+/** One of the library's own reasons; an application's reasons are any string. @publicApi */
 export type ErrorReason = (typeof ErrorReasons)[keyof typeof ErrorReasons];
