@@ -109,3 +109,17 @@ describe('pathOf', () => {
     expect(pathOf(segments)).toBe(path);
   });
 });
+
+describe('collectViolations with one message for two rules', () => {
+  it('says it once', () => {
+    const violations = collectViolations([
+      leaf('id', 'abc', {
+        min: 'id must be a positive integer',
+        isInt: 'id must be a positive integer',
+      }),
+    ]);
+    expect(violations.map((v) => [v.constraint, v.message])).toStrictEqual([
+      ['isInt', 'id must be a positive integer'],
+    ]);
+  });
+});

@@ -38,11 +38,14 @@ function visit(
         out.push({ path, segments, constraint: 'required', message: `${path} is required` });
       } else {
         for (const name of names) {
+          const message = sentence(constraints[name], error.property, path);
+          // Two rules with one custom message ("must be a positive integer") say it once.
+          if (out.some((seen) => seen.path === path && seen.message === message)) continue;
           out.push({
             path,
             segments,
             constraint: name,
-            message: sentence(constraints[name], error.property, path),
+            message,
           });
         }
       }

@@ -24,6 +24,12 @@ export const REQUESTS = {
     headers: json,
     body: '{"age":0,"profile":{"color":5}}',
   },
+  sameMessageTwice: {
+    method: 'POST',
+    path: '/profiles',
+    headers: json,
+    body: '{"age":"x","profile":{"color":"red"}}',
+  },
   wrongType: {
     method: 'POST',
     path: '/users',

@@ -21,6 +21,19 @@ runFormatSuite(
         ],
       }),
     },
+    // Two rules failing with one message make one error, not two.
+    sameMessageTwice: {
+      status: 400,
+      body: problem({
+        type: 'urn:problem-type:invalid-parameter',
+        title: 'Invalid Parameter',
+        status: 400,
+        detail: 'age must be a positive integer',
+        instance: '/profiles',
+        code: 88,
+        errors: [{ detail: 'age must be a positive integer', pointer: '#/age' }],
+      }),
+    },
     queryValidation: {
       status: 400,
       body: problem({
