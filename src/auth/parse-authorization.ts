@@ -1,10 +1,10 @@
 import type { PresentedToken } from './auth-options.interface.js';
 
 /** The prefix that marks a token issued after a completed two-factor login. */
-export const TWO_FACTOR_PREFIX = '2f.';
+const TWO_FACTOR_PREFIX = '2f.';
 
 /** Longest Authorization header read; real bearer tokens are far shorter. */
-export const MAX_AUTHORIZATION_LENGTH = 4096;
+const MAX_AUTHORIZATION_LENGTH = 4096;
 
 /** `Bearer <token>` with one space and an RFC 6750 token: no spaces, controls or non-ASCII. */
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;

@@ -9,7 +9,7 @@ import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import { definitionForStatus } from '../catalog/status-definitions.js';
 
 /** Catalog entries that stand for a whole HTTP status when an exception has no entry of its own. */
-export const DEFAULT_STATUS_MAP: Readonly<Record<number, ErrorDefinition>> = Object.freeze({
+const DEFAULT_STATUS_MAP: Readonly<Record<number, ErrorDefinition>> = Object.freeze({
   400: ERR_INVALID_PARAMETER,
   401: ERR_AUTH_REQUIRED,
   404: ERR_NOT_SUPPORTED,

@@ -2,7 +2,7 @@
 const SECRET_KEY =
   /pass(word|wd|phrase)?|secret|token|authorization|cookie|api[-_]?key|credential/i;
 
-export const MASK = '[REDACTED]';
+const MASK = '[REDACTED]';
 
 /**
  * A copy of a value with the values of secret-looking keys masked, at any

@@ -1,5 +1,5 @@
 /** Longest path ever echoed back or logged, so a huge URL never makes a huge answer. */
-export const MAX_ECHOED_PATH_LENGTH = 200;
+const MAX_ECHOED_PATH_LENGTH = 200;
 
 /**
  * The path of a request URL as it may be shown: without the query string,

@@ -2,10 +2,10 @@ import type { ValidationError } from '@nestjs/common';
 import type { Violation } from '../report/violation.interface.js';
 
 /** Most violations kept: an object with thousands of unknown keys must not make a huge answer. */
-export const MAX_VIOLATIONS = 50;
+const MAX_VIOLATIONS = 50;
 
 /** Longest field name echoed; unknown property names come from the client. */
-export const MAX_PROPERTY_LENGTH = 64;
+const MAX_PROPERTY_LENGTH = 64;
 
 const WHITELIST = 'whitelistValidation';
 const NESTED = 'nestedValidation';

@@ -6,7 +6,7 @@ export interface ClientVersion {
 }
 
 /** Longest version string read. */
-export const MAX_VERSION_LENGTH = 64;
+const MAX_VERSION_LENGTH = 64;
 
 const VERSION = /^(?:([A-Za-z]{1,8})\.)?(\d{1,6}(?:\.\d{1,6}){0,3})(?:-(\d{1,9}))?$/;
 
