@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../../sample/src/app.module.js';
+import { totp } from '../../sample/src/auth/totp.js';
 import { readConfig } from '../../sample/src/config.js';
+import { BOB_TOTP_SECRET } from '../../sample/src/database/seed.js';
 import { send, sendJson } from '../helpers/http-client.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -52,6 +54,22 @@ describe.each(ADAPTERS)('the sample shop beyond the README (%s)', (adapter) => {
       description: BLOCKED,
     });
     expect((await login(t, 'dave@example.com')).json().meta.description).toBe(BLOCKED);
+  });
+
+  it('accepts an authenticator code once', async () => {
+    const code = totp(BOB_TOTP_SECRET);
+    const first = (await login(t, 'bob@example.com')).json().token;
+    const second = (await login(t, 'bob@example.com')).json().token;
+    const used = await sendJson(t.url, 'POST', '/auth/2fa', { token: first, code });
+    expect(used.json().token).toMatch(/^2f\./);
+    const replayed = await sendJson(t.url, 'POST', '/auth/2fa', { token: second, code });
+    expect(replayed.json()).toStrictEqual({
+      meta: {
+        code: 88,
+        message: 'Invalid Parameter',
+        description: 'code has been used already; wait for the next one',
+      },
+    });
   });
 
   it('logs the unknown error it does not send', async () => {
