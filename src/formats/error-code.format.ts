@@ -13,6 +13,7 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import type { Violation } from '../report/violation.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
 import {
+  byField,
   combine,
   createEntryLookup,
   type FormatEntry,
@@ -149,7 +150,7 @@ export function createErrorCodeFormat(options: ErrorCodeFormatOptions = {}): Err
       const code = violations.length > 0 ? validationCode(violations[0]) : found.code;
       const details =
         violations.length > 0
-          ? fieldMessages(violations)
+          ? byField(violations, (violation) => violation.message)
           : combine(structuredDescriptionOf(report), report.extras);
       return {
         status: found.status,
@@ -161,12 +162,4 @@ export function createErrorCodeFormat(options: ErrorCodeFormatOptions = {}): Err
       };
     },
   });
-}
-
-function fieldMessages(violations: readonly Violation[]): Record<string, string> {
-  const details: Record<string, string> = {};
-  for (const violation of violations) {
-    if (!Object.hasOwn(details, violation.path)) details[violation.path] = violation.message;
-  }
-  return details;
 }

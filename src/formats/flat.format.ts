@@ -13,6 +13,7 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import type { Violation } from '../report/violation.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
 import {
+  byField,
   combine,
   createEntryLookup,
   type FormatEntry,
@@ -153,7 +154,9 @@ export function createFlatFormat(options: FlatFormatOptions = {}): ErrorFormat {
     contentType: 'application/json; charset=utf-8',
     render(report: ErrorReport, context: RenderContext) {
       const { entry: found, fixedMessage } = lookup(report);
-      const fields = report.violations?.length ? fieldDetails(report.violations) : undefined;
+      const fields = report.violations?.length
+        ? byField(report.violations, fieldDetail)
+        : undefined;
       const body: Record<string, unknown> = {
         code: found.code,
         message: fixedMessage ? found.message : messageOf(found, report, fields !== undefined),
@@ -172,19 +175,12 @@ function messageOf(found: FormatEntry<string>, report: ErrorReport, hasFields: b
   return sentence === undefined ? label : `${label}: ${sentence}`;
 }
 
-/** One entry per field, its first failure, with the sentence capitalised. */
-function fieldDetails(
-  violations: readonly Violation[],
-): Record<string, { code: string; message: string }> {
-  const details: Record<string, { code: string; message: string }> = {};
-  for (const violation of violations) {
-    if (Object.hasOwn(details, violation.path)) continue;
-    details[violation.path] = {
-      code: FIELD_CODES.get(violation.constraint) ?? snake(violation.constraint),
-      message: violation.message.charAt(0).toUpperCase() + violation.message.slice(1),
-    };
-  }
-  return details;
+/** A field's code and its sentence, capitalised. */
+function fieldDetail(violation: Violation): { code: string; message: string } {
+  return {
+    code: FIELD_CODES.get(violation.constraint) ?? snake(violation.constraint),
+    message: violation.message.charAt(0).toUpperCase() + violation.message.slice(1),
+  };
 }
 
 function screamingSnake(text: string): string {

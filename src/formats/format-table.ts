@@ -2,6 +2,7 @@ import { ERROR_CATALOG } from '../catalog/error-catalog.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import { STATUS_DEFINITIONS } from '../catalog/status-definitions.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
+import type { Violation } from '../report/violation.interface.js';
 
 /**
  * What a format answers for one kind of error: its HTTP status, its own code,
@@ -104,4 +105,19 @@ export function combine(
 ): Record<string, unknown> | undefined {
   if (first === undefined && second === undefined) return undefined;
   return { ...first, ...second };
+}
+
+/**
+ * One member per field, keyed by its path, from the field's first violation:
+ * the shape formats with per-field details share; `show` says what each holds.
+ */
+export function byField<T>(
+  violations: readonly Violation[],
+  show: (violation: Violation) => T,
+): Record<string, T> {
+  const fields: Record<string, T> = {};
+  for (const violation of violations) {
+    if (!Object.hasOwn(fields, violation.path)) fields[violation.path] = show(violation);
+  }
+  return fields;
 }
