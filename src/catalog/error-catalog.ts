@@ -1,7 +1,12 @@
-import { defineError } from './define-error.js';
+import { defineError, freezeEntry } from './define-error.js';
 
-/** Success; listed so the catalog matches the reference table. @publicApi */
-export const OK = defineError({ status: 200, code: 200, title: 'OK' });
+/**
+ * Success (200). Part of the code table clients read, but no error: it is not
+ * in `ERROR_CATALOG`, and an `AppError` carrying it answers 500.
+ *
+ * @publicApi
+ */
+export const OK = freezeEntry({ status: 200, code: 200, title: 'OK' });
 
 /** Method or endpoint not supported, including unknown routes. @publicApi */
 export const ERR_NOT_SUPPORTED = defineError({ status: 404, code: 10, title: 'Not Supported' });
@@ -41,12 +46,11 @@ export const ERR_AUTH_REQUIRED = defineError({
 export const ERR_UNKNOWN = defineError({ status: 500, code: 500, title: 'Unknown Error' });
 
 /**
- * The built-in catalog, in the order of the reference table.
+ * The built-in error entries, in the order of the code table.
  *
  * @publicApi
  */
 export const ERROR_CATALOG = Object.freeze([
-  OK,
   ERR_NOT_SUPPORTED,
   ERR_USER_NOT_EXISTS,
   ERR_PASSWORD_NOT_MATCH,

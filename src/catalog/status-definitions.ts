@@ -1,4 +1,4 @@
-import { defineError } from './define-error.js';
+import { freezeEntry } from './define-error.js';
 import type { ErrorDefinition } from './error-definition.interface.js';
 import { HTTP_STATUS_PHRASES } from './http-status-phrases.js';
 
@@ -10,7 +10,7 @@ import { HTTP_STATUS_PHRASES } from './http-status-phrases.js';
 const BY_STATUS: ReadonlyMap<number, ErrorDefinition> = new Map(
   [...HTTP_STATUS_PHRASES].map(([status, title]) => [
     status,
-    defineError({ status, code: status, title }),
+    freezeEntry({ status, code: status, title }),
   ]),
 );
 
@@ -33,7 +33,7 @@ export function definitionForStatus(status: number): ErrorDefinition {
   if (known !== undefined) return known;
   if (!isErrorStatus(status))
     throw new TypeError(`${String(status)} is not an error status (400-599)`);
-  return defineError({
+  return freezeEntry({
     status,
     code: status,
     title: status >= 500 ? 'Server Error' : 'Client Error',

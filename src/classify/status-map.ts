@@ -1,4 +1,4 @@
-import { defineError } from '../catalog/define-error.js';
+import { checkedEntry } from '../catalog/define-error.js';
 import {
   ERR_AUTH_REQUIRED,
   ERR_INVALID_PARAMETER,
@@ -21,8 +21,9 @@ export type StatusMapper = (status: number) => ErrorDefinition;
 
 /**
  * Builds the status lookup once at start-up: the defaults, then the
- * application's overrides (checked and frozen like any catalog entry), then
- * the generic `{ code: status, title: reason phrase }` entry.
+ * application's overrides (checked, and kept as they are when already
+ * frozen, so a `defineError` entry stays itself), then the generic
+ * `{ code: status, title: reason phrase }` entry.
  */
 export function createStatusMapper(
   overrides: Readonly<Record<number, ErrorDefinition>> = {},
@@ -33,7 +34,7 @@ export function createStatusMapper(
     if (definition?.status !== status) {
       throw new TypeError(`statusMap[${key}] must be an entry with status ${key}`);
     }
-    table.set(status, defineError(definition));
+    table.set(status, checkedEntry(definition, `statusMap[${key}]`));
   }
   return (status) => table.get(status) ?? definitionForStatus(status);
 }

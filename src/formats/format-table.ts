@@ -1,5 +1,6 @@
 import { ERROR_CATALOG } from '../catalog/error-catalog.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
+import { DefinitionMap } from '../catalog/definition-map.js';
 import { STATUS_DEFINITIONS } from '../catalog/status-definitions.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import type { Violation } from '../report/violation.interface.js';
@@ -28,7 +29,10 @@ export interface FormatEntry<TCode = number | string> {
 export interface FormatTable<TCode = number | string> {
   /** Keyed by `ErrorReport.reason`. */
   readonly reasons?: Readonly<Record<string, FormatEntry<TCode>>>;
-  /** Keyed by catalog entry (the frozen object itself, not its code). */
+  /**
+   * Keyed by catalog entry. Rows are matched by the entry's code, status and
+   * title, so a copy or a literal of an entry finds the same row.
+   */
   readonly entries?: ReadonlyMap<ErrorDefinition, FormatEntry<TCode>>;
 }
 
@@ -59,17 +63,23 @@ export function createEntryLookup<TCode>(
   for (const [reason, entry] of Object.entries({ ...defaults.reasons, ...overrides.reasons })) {
     reasons.set(reason, Object.freeze({ entry, fixedMessage: entry.message !== undefined }));
   }
-  const entries = new Map<ErrorDefinition, ResolvedEntry<TCode>>();
+  // Keyed by what an entry is, so an override finds an entry however it was made.
+  const defaultRows = new DefinitionMap<FormatEntry<TCode>>();
+  for (const [definition, entry] of defaults.entries ?? []) defaultRows.set(definition, entry);
+  const overrideRows = new DefinitionMap<FormatEntry<TCode>>();
+  for (const [definition, entry] of overrides.entries ?? []) overrideRows.set(definition, entry);
+  const resolve = (definition: ErrorDefinition): ResolvedEntry<TCode> => ({
+    entry: overrideRows.get(definition) ?? defaultRows.get(definition) ?? byStatus(definition),
+    fixedMessage: false,
+  });
+  const entries = new DefinitionMap<ResolvedEntry<TCode>>();
   for (const definition of [...STANDARD_ENTRIES, ...(overrides.entries?.keys() ?? [])]) {
-    const entry =
-      overrides.entries?.get(definition) ??
-      defaults.entries?.get(definition) ??
-      byStatus(definition);
-    entries.set(definition, Object.freeze({ entry, fixedMessage: false }));
+    entries.set(definition, Object.freeze(resolve(definition)));
   }
   return (report) =>
     (report.reason === undefined ? undefined : reasons.get(report.reason)) ??
-    entries.get(report.definition) ?? { entry: byStatus(report.definition), fixedMessage: false };
+    entries.get(report.definition) ??
+    resolve(report.definition);
 }
 
 /** The description when it is one sentence; the first sentence of a list. */

@@ -1,3 +1,4 @@
+import { DefinitionMap } from '../catalog/definition-map.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import { HTTP_STATUS_PHRASES } from '../catalog/http-status-phrases.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
@@ -30,7 +31,8 @@ export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFo
   const typeOf = (definition: ErrorDefinition) =>
     isBareStatus(definition) ? 'about:blank' : `${base}${slugOf(definition)}`;
   // The catalog's and the statuses' types are worked out once; an app's own entries on use.
-  const types = new Map(STANDARD_ENTRIES.map((definition) => [definition, typeOf(definition)]));
+  const types = new DefinitionMap<string>();
+  for (const definition of STANDARD_ENTRIES) types.set(definition, typeOf(definition));
   return Object.freeze({
     name: 'problem',
     contentType: 'application/problem+json; charset=utf-8',

@@ -7,7 +7,6 @@ import {
   ERROR_CATALOG,
   ErrorReasons,
   type ErrorReport,
-  OK,
 } from 'nestjs-api-errors';
 import * as api from 'nestjs-api-errors';
 
@@ -83,9 +82,7 @@ const NOTABLE: [label: string, report: ErrorReport][] = [
 export function crossFormatTable(): string {
   const formats = Object.keys(BUILT_IN_FORMATS) as (keyof typeof BUILT_IN_FORMATS)[];
   const rows = [
-    ...ERROR_CATALOG.filter((entry) => entry !== OK).map(
-      (entry) => [`\`${exportName(entry)}\``, { definition: entry }] as const,
-    ),
+    ...ERROR_CATALOG.map((entry) => [`\`${exportName(entry)}\``, { definition: entry }] as const),
     ...NOTABLE,
   ];
   const context = { method: 'GET', url: '/example' };
