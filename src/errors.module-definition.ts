@@ -1,5 +1,6 @@
 import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiExceptionFilter } from './filter/api-exception.filter.js';
 import { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
 import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 import { ClientVersionGuard } from './version/client-version.guard.js';
@@ -12,6 +13,7 @@ const DEFAULT_EXTRAS: Required<ErrorsModuleExtras> = {
   isGlobal: true,
   globalAuthGuard: false,
   globalClientVersionGuard: false,
+  filter: ApiExceptionFilter,
 };
 
 /** The global guards asked for, in the order they run: version first, then auth. */
@@ -43,6 +45,10 @@ export const {
     exports: [...(definition.exports ?? []), ERRORS_MODULE_OPTIONS],
     // Decided here, not in a provider factory, so an app without a global
     // guard pays nothing for it on each request.
-    providers: [...(definition.providers ?? []), ...globalGuards(extras)],
+    providers: [
+      ...(definition.providers ?? []),
+      { provide: APP_FILTER, useClass: extras.filter },
+      ...globalGuards(extras),
+    ],
   }))
   .build();

@@ -1,12 +1,11 @@
 import { type DynamicModule, Module, type PipeTransform, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_PIPE } from '@nestjs/core';
 import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 import {
   ConfigurableErrorsModule,
   ERRORS_ASYNC_OPTIONS_TYPE,
   ERRORS_OPTIONS_TYPE,
 } from './errors.module-definition.js';
-import { ApiExceptionFilter } from './filter/api-exception.filter.js';
 import type { ErrorsModuleOptions } from './interfaces/errors-module-options.interface.js';
 import { ApiValidationPipe } from './validation/api-validation.pipe.js';
 
@@ -39,7 +38,7 @@ const validationPipe: Provider = {
  *
  * @publicApi
  */
-@Module({ providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }] })
+@Module({})
 export class ErrorsModule extends ConfigurableErrorsModule {
   static override forRoot(options: typeof ERRORS_OPTIONS_TYPE = {}): DynamicModule {
     const module = super.forRoot(options);

@@ -7,6 +7,8 @@ import { createHttpErrorMapper } from './http-error.mapper.js';
 import { createHttpExceptionMapper } from './http-exception.mapper.js';
 import { createRequestParsingMapper } from './request-parsing.mapper.js';
 import { createRouteNotFoundMapper } from './route-not-found.mapper.js';
+import { safeReport } from '../report/safe-report.js';
+import { createErrorCodeMapper } from './error-code-map.js';
 import { createStatusMapper } from './status-map.js';
 
 /** Turns anything thrown into an {@link ErrorReport}. */
@@ -14,6 +16,7 @@ export type Classifier = (exception: unknown, request: RequestFacts) => ErrorRep
 
 export interface ClassifierOptions {
   readonly statusMap?: Readonly<Record<number, ErrorDefinition>>;
+  readonly errorCodes?: Readonly<Record<string, ErrorDefinition>>;
   readonly mappers?: readonly ErrorMapper[];
 }
 
@@ -28,13 +31,14 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     appErrorMapper,
     createRouteNotFoundMapper(definitionFor),
     createRequestParsingMapper(definitionFor),
-    createHttpExceptionMapper(definitionFor),
+    createHttpExceptionMapper(definitionFor, createErrorCodeMapper(options.errorCodes)),
     createHttpErrorMapper(definitionFor),
   ];
   return (exception, request) => {
     for (const mapper of mappers) {
       const report = mapper(exception, request);
-      if (report !== undefined) return report;
+      // Whatever a mapper (an application's too) attached, the response can hold it.
+      if (report !== undefined) return safeReport(report);
     }
     return UNKNOWN_REPORT;
   };

@@ -1,25 +1,48 @@
+import { HTTP_STATUS_PHRASES } from '../catalog/http-status-phrases.js';
 import { isErrorStatus } from '../catalog/status-definitions.js';
 import type { ErrorDescription } from '../report/error-description.type.js';
+import type { ErrorReport } from '../report/error-report.interface.js';
+import type { ErrorCodeMapper } from './error-code-map.js';
 import type { ErrorMapper } from './error-mapper.type.js';
 import { type HttpExceptionLike, isHttpExceptionLike } from './http-exception-like.util.js';
 import type { StatusMapper } from './status-map.js';
-import { HTTP_STATUS_PHRASES } from '../catalog/http-status-phrases.js';
+
+/** Longest `errorCode` carried; it comes from code, but may come from a library's. */
+const MAX_ERROR_CODE_LENGTH = 100;
 
 /**
  * Nest's own exceptions and any third-party `HttpException`, by status: the
- * status map gives the catalog entry, the exception's message the description.
- * A status outside 400-599 is not an error this filter can answer with, so it
- * falls through to the unknown-error mapper.
+ * status map gives the catalog entry, the exception's message the
+ * description. An exception created with an `errorCode` (Nest 12) keeps it,
+ * and the `errorCodes` option may name its entry. A status outside 400-599
+ * is not an error this filter can answer with, so it falls through to the
+ * unknown-error mapper.
  */
-export function createHttpExceptionMapper(definitionFor: StatusMapper): ErrorMapper {
+export function createHttpExceptionMapper(
+  definitionFor: StatusMapper,
+  entryOfErrorCode: ErrorCodeMapper,
+): ErrorMapper {
   return (exception) => {
     if (!isHttpExceptionLike(exception)) return undefined;
     const status = exception.getStatus();
     if (!isErrorStatus(status)) return undefined;
-    const definition = definitionFor(status);
+    const errorCode = errorCodeOf(exception);
+    const definition =
+      (errorCode === undefined ? undefined : entryOfErrorCode(errorCode)) ?? definitionFor(status);
     const description = describe(exception, definition.title, status);
-    return description === undefined ? { definition } : { definition, description };
+    const report: { -readonly [K in keyof ErrorReport]: ErrorReport[K] } = { definition };
+    if (description !== undefined) report.description = description;
+    if (errorCode !== undefined) report.errorCode = errorCode;
+    return report;
   };
+}
+
+function errorCodeOf(exception: HttpExceptionLike): string | undefined {
+  const { errorCode } = exception as { errorCode?: unknown };
+  if (typeof errorCode !== 'string' || errorCode === '') return undefined;
+  return errorCode.length > MAX_ERROR_CODE_LENGTH
+    ? errorCode.slice(0, MAX_ERROR_CODE_LENGTH)
+    : errorCode;
 }
 
 /**

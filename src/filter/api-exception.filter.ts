@@ -4,7 +4,6 @@ import {
   type ExceptionFilter,
   HttpException,
   Inject,
-  Logger,
   type OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
@@ -16,7 +15,7 @@ import {
 } from '../classify/create-classifier.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
-import { resolveFormat } from '../formats/built-in-formats.js';
+import { isBuiltInFormat, resolveFormat } from '../formats/built-in-formats.js';
 import type {
   ErrorFormat,
   RenderContext,
@@ -28,11 +27,16 @@ import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.in
 import { createRedactor, type Redactor } from '../redact/redaction-policy.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import { answerRefusedRequests } from './client-error-responder.js';
-import { createErrorLogger, type ErrorLogger, traceOf } from './error-logger.js';
+import { createErrorLogger, type ErrorLogger } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
-import { requestIdOf } from './request-id.js';
-import { type HttpAdapterLike, writeError } from './response-writer.js';
+import {
+  createRequestIdResolver,
+  frameworkMakesRequestIds,
+  newRequestId,
+  type RequestIdResolver,
+} from './request-id.js';
+import { type ErrorAnswer, type HttpAdapterLike, writeError } from './response-writer.js';
 import { retryAfterHeader, settleRetryAfter, validRetryAfter } from './retry-after.js';
 
 /** What the filter reads from Nest's HTTP adapter besides what the writer needs. */
@@ -44,12 +48,12 @@ interface HttpAdapter extends HttpAdapterLike {
   getHttpServer?(): unknown;
 }
 
-/** A report and its rendering; `report` is what was classified, before redaction, for the log. */
-interface Answer {
+/** An error's answer, and what the log needs to know of it. */
+interface Answer extends ErrorAnswer {
+  /** The report as classified, before redaction, for the log. */
   readonly report: ErrorReport;
-  readonly sentReport: ErrorReport;
-  readonly rendered: RenderedError;
-  readonly contentType: string;
+  /** A step that failed on the way (a mapper, the format), answered with a bare 500. */
+  readonly failure?: unknown;
 }
 
 /**
@@ -59,9 +63,12 @@ interface Answer {
  *
  * `ErrorsModule` registers it for you. To use it without the module, create
  * it once the app exists:
- * @example
+ * ```ts
  * const app = await NestFactory.create(AppModule);
  * app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost), { format: 'meta' }));
+ * ```
+ * Subclasses may override {@link ApiExceptionFilter.getRequestId} to find
+ * request ids their own way.
  *
  * @publicApi
  */
@@ -70,11 +77,15 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private readonly classify: Classifier;
   private readonly redact: Redactor;
   private readonly format: ErrorFormat;
+  /** Built-in formats render plain JSON data, which the framework may serialise itself. */
+  private readonly serialisable: boolean;
   private readonly log: ErrorLogger;
+  /** Lower-cased name of the request id header; `undefined` when request ids are off. */
   private readonly requestIdHeader: string | undefined;
+  private readonly requestIdLookup: ErrorsModuleOptions['requestId'];
+  private resolveRequestId: RequestIdResolver | undefined;
   private readonly defaultRetryAfter: number;
   private readonly handleClientErrors: boolean;
-  private readonly failures = new Logger(ApiExceptionFilter.name);
   private attached = false;
 
   constructor(
@@ -87,9 +98,12 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
       exposeServerErrorDetails: options.exposeServerErrorDetails ?? false,
     });
     this.format = resolveFormat(options.format);
+    this.serialisable = isBuiltInFormat(this.format);
     this.log = createErrorLogger({ logClientErrors: options.logClientErrors ?? false });
     const header = options.requestIdHeader ?? 'X-Request-Id';
     this.requestIdHeader = header === false ? undefined : header.toLowerCase();
+    this.requestIdLookup = options.requestId;
+    this.resolveRequestId = this.requestIdResolver(false);
     this.defaultRetryAfter = validRetryAfter(options.defaultRetryAfterSeconds ?? 60);
     this.handleClientErrors = options.handleClientErrors ?? true;
     // Created by hand after `NestFactory.create()`, the server exists already
@@ -104,36 +118,55 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
 
   catch(exception: unknown, host: ArgumentsHost): undefined {
     if (host.getType() !== 'http') return leaveToNest(exception, host);
-
-    const http = host.switchToHttp();
-    const request: unknown = http.getRequest();
-    const response: unknown = http.getResponse();
-    const adapter = this.adapter();
+    // By index, as Nest's own filter does: `switchToHttp()` allocates on every call.
+    const request: unknown = host.getArgByIndex(0);
+    const response: unknown = host.getArgByIndex(1);
+    const adapter = this.adapterHost.httpAdapter as unknown as HttpAdapter;
     const context: RenderContext = {
       method: String(adapter.getRequestMethod(request)),
       url: String(adapter.getRequestUrl(request)),
-      requestId:
-        this.requestIdHeader === undefined ? undefined : requestIdOf(request, this.requestIdHeader),
+      requestId: this.requestIdHeader === undefined ? undefined : this.getRequestId(request),
     };
+    this.respond(exception, context, adapter, response);
+    return undefined;
+  }
 
+  /**
+   * The request id of an error: by default the `requestId` option's lookup, or
+   * the id header, Fastify's configured `request.id`, a `traceparent`'s trace
+   * id, or a new UUID. Override it to find ids another way; what it returns
+   * is sent as it is, so it must be safe to echo.
+   */
+  protected getRequestId(request: unknown): string | undefined {
+    return this.resolveRequestId?.(request);
+  }
+
+  /** Answers and logs one error; nothing here may throw back into Nest. */
+  private respond(
+    exception: unknown,
+    context: RenderContext,
+    adapter: HttpAdapter,
+    response: unknown,
+  ): void {
     const answer = this.answer(exception, context, () =>
       adapter.getHeader?.(response, 'retry-after'),
     );
+    let failure = answer.failure;
+    let status = answer.rendered.status;
     let sent: boolean;
     try {
-      sent = writeError(adapter, response, answer.rendered, this.headersFor(answer, context));
-    } catch (failure) {
+      sent = writeError(adapter, response, answer);
+    } catch (writeFailure) {
       // The body could not be serialised, or the adapter refused a header: answer a bare 500.
-      this.failures.error('Could not send an error response; answering 500', traceOf(failure));
+      failure ??= writeFailure;
+      status = 500;
       sent = this.sendUnknown(adapter, response, context);
     }
-
     try {
-      this.log(exception, answer.report, context, sent);
+      this.log({ exception, report: answer.report, status, sent, failure }, context);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }
-    return undefined;
   }
 
   /**
@@ -149,50 +182,84 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     const instance: unknown = adapter.getInstance();
     if (typeof instance === 'object' && instance !== null && 'decorate' in instance) {
       Object.defineProperty(instance, FILTER_ON_FASTIFY, { value: this, configurable: true });
+      this.resolveRequestId = this.requestIdResolver(frameworkMakesRequestIds(instance));
     }
     if (this.handleClientErrors) {
       answerRefusedRequests(server, (error) => this.renderRefused(error));
     }
   }
 
-  /** Classify, settle Retry-After, redact, render; a step that throws costs a bare 500, not the answer. */
+  private requestIdResolver(frameworkId: boolean): RequestIdResolver | undefined {
+    if (this.requestIdHeader === undefined) return undefined;
+    return createRequestIdResolver({
+      header: this.requestIdHeader,
+      lookup: this.requestIdLookup,
+      frameworkId,
+    });
+  }
+
+  /**
+   * Classify, settle Retry-After, redact and render by the status the format
+   * answers; a step that throws costs a bare 500, not the answer.
+   */
   private answer(
     exception: unknown,
     context: RenderContext,
     retryAfterOnResponse: () => unknown,
   ): Answer {
+    let report: ErrorReport = UNKNOWN_REPORT;
     try {
-      let report = this.classify(exception, context);
+      report = this.classify(exception, context);
       if (carriesRetryAfter(report.definition.status)) {
         report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter);
       }
-      let sentReport = this.redact(report);
-      let rendered = this.format.render(sentReport, context);
-      if (carriesRetryAfter(rendered.status) && sentReport.retryAfter === undefined) {
+      let rendered = this.render(report, context, report.definition.status);
+      if (carriesRetryAfter(rendered.status) && report.retryAfter === undefined) {
         // The format answered 429 or 503 for an entry that is neither: settle and render again.
         report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter, true);
-        sentReport = this.redact(report);
-        rendered = this.format.render(sentReport, context);
+        rendered = this.render(report, context, rendered.status);
+      } else if (rendered.status >= 500 !== report.definition.status >= 500) {
+        // What the client may see depends on the status it is sent with.
+        rendered = this.render(report, context, rendered.status);
       }
-      return { report, sentReport, rendered, contentType: this.format.contentType };
+      return this.answerOf(report, rendered, context, this.serialisable);
     } catch (failure) {
-      this.failures.error(
-        `Could not render an error in the "${this.format.name}" format; answering 500`,
-        traceOf(failure),
-      );
-      return { report: UNKNOWN_REPORT, sentReport: UNKNOWN_REPORT, ...this.renderUnknown(context) };
+      return { ...this.unknownAnswer(context), report, failure };
     }
   }
 
-  /** The headers every error gets, whatever the format: type, request id, Retry-After. */
-  private headersFor(answer: Answer, context: RenderContext): Record<string, string> {
-    const headers: Record<string, string> = { 'Content-Type': answer.contentType };
+  private render(report: ErrorReport, context: RenderContext, status: number): RenderedError {
+    return this.format.render(this.redact(report, status), context);
+  }
+
+  private answerOf(
+    report: ErrorReport,
+    rendered: RenderedError,
+    context: RenderContext,
+    serialisable: boolean,
+    format: ErrorFormat = this.format,
+  ): Answer {
+    return {
+      report,
+      rendered,
+      contentType: format.contentType,
+      headers: this.headersFor(report, rendered, context),
+      serialisable,
+    };
+  }
+
+  /** The headers every error gets besides the format's own: request id, Retry-After. */
+  private headersFor(
+    report: ErrorReport,
+    rendered: RenderedError,
+    context: RenderContext,
+  ): Record<string, string> {
+    const headers: Record<string, string> = {};
     if (context.requestId !== undefined && this.requestIdHeader !== undefined) {
       headers[this.requestIdHeader] = context.requestId;
     }
-    const { retryAfter } = answer.sentReport;
-    if (carriesRetryAfter(answer.rendered.status) && retryAfter !== undefined) {
-      headers['Retry-After'] = retryAfterHeader(retryAfter);
+    if (carriesRetryAfter(rendered.status) && report.retryAfter !== undefined) {
+      headers['retry-after'] = retryAfterHeader(report.retryAfter);
     }
     return headers;
   }
@@ -201,45 +268,38 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private renderRefused(error: Error & { code?: string }): {
     rendered: RenderedError;
     headers: Record<string, string>;
+    contentType: string;
   } {
     const context: RenderContext = {
       method: '',
       url: '',
-      requestId:
-        this.requestIdHeader === undefined ? undefined : requestIdOf({}, this.requestIdHeader),
+      requestId: this.requestIdHeader === undefined ? undefined : newRequestId(),
     };
     const status = statusOfRefusedRequest(error.code);
     const exception = new HttpException('Refused by the HTTP parser', status, { cause: error });
     const answer = this.answer(exception, context, () => undefined);
-    return { rendered: answer.rendered, headers: this.headersFor(answer, context) };
+    return { rendered: answer.rendered, headers: answer.headers, contentType: answer.contentType };
   }
 
   private sendUnknown(adapter: HttpAdapter, response: unknown, context: RenderContext): boolean {
-    const { rendered, contentType } = this.renderUnknown(context);
     try {
-      return writeError(adapter, response, rendered, { 'Content-Type': contentType });
-    } catch (failure) {
-      this.failures.error('Could not send the fallback response either', traceOf(failure));
+      return writeError(adapter, response, this.unknownAnswer(context));
+    } catch {
       adapter.end(response);
       return false;
     }
   }
 
-  private renderUnknown(context: RenderContext): { rendered: RenderedError; contentType: string } {
+  /** A bare 500 in the configured format, or in `meta` if that format fails even for it. */
+  private unknownAnswer(context: RenderContext): Answer {
     try {
-      return {
-        rendered: this.format.render(UNKNOWN_REPORT, context),
-        contentType: this.format.contentType,
-      };
+      const rendered = this.format.render(UNKNOWN_REPORT, context);
+      // The last answer there is: it must be one that can be sent.
+      JSON.stringify(rendered.body);
+      return this.answerOf(UNKNOWN_REPORT, rendered, context, this.serialisable);
     } catch {
-      return {
-        rendered: metaFormat.render(UNKNOWN_REPORT, context),
-        contentType: metaFormat.contentType,
-      };
+      const rendered = metaFormat.render(UNKNOWN_REPORT, context);
+      return this.answerOf(UNKNOWN_REPORT, rendered, context, true, metaFormat);
     }
-  }
-
-  private adapter(): HttpAdapter {
-    return this.adapterHost.httpAdapter;
   }
 }

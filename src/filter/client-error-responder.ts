@@ -6,11 +6,17 @@ import type { RenderedError } from '../formats/error-format.interface.js';
 export type ClientErrorRenderer = (error: Error & { code?: string }) => {
   rendered: RenderedError;
   headers: Readonly<Record<string, string>>;
+  contentType: string;
 };
 
+type ClientErrorListener = (error: Error & { code?: string }, socket: Socket) => void;
+
+type AnyListener = (...args: unknown[]) => unknown;
+
 interface NodeServer {
-  on(event: 'clientError', listener: (error: Error, socket: Socket) => void): unknown;
-  removeAllListeners(event: 'clientError'): unknown;
+  on(event: 'clientError', listener: ClientErrorListener): unknown;
+  listeners(event: 'clientError'): AnyListener[];
+  removeListener(event: 'clientError', listener: AnyListener): unknown;
 }
 
 /**
@@ -19,21 +25,28 @@ interface NodeServer {
  * line) and answers them with an empty 400 or 431; Fastify answers with its
  * own JSON. This answers them with the configured envelope instead, written
  * straight to the socket, as nothing above it exists yet.
+ *
+ * The application's own `clientError` listeners (metrics, say) stay and run
+ * as before; this one answers only a socket nobody has written to. Only
+ * Fastify's built-in answer is replaced, since it would write first.
  */
 export function answerRefusedRequests(server: unknown, render: ClientErrorRenderer): void {
   if (!isNodeServer(server)) return;
-  server.removeAllListeners('clientError');
-  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+  for (const listener of server.listeners('clientError')) {
+    if (isFastifyDefaultAnswer(listener)) server.removeListener('clientError', listener);
+  }
+  server.on('clientError', (error, socket) => {
     // A reset connection has nobody to answer; a half-written one must not get a second answer.
-    if (error.code === 'ECONNRESET' || !socket.writable || hasResponded(socket)) {
-      socket.destroy();
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    if (!socket.writable || socket.bytesWritten > 0 || hasResponded(socket)) {
+      if (!socket.destroyed && socket.writableEnded !== true) socket.destroy();
       return;
     }
     try {
-      const { rendered, headers } = render(error);
+      const { rendered, headers, contentType } = render(error);
       const body = JSON.stringify(rendered.body);
       const phrase = HTTP_STATUS_PHRASES.get(rendered.status) ?? 'Error';
-      const lines = [`HTTP/1.1 ${rendered.status} ${phrase}`];
+      const lines = [`HTTP/1.1 ${rendered.status} ${phrase}`, `Content-Type: ${contentType}`];
       for (const [name, value] of Object.entries({ ...headers, ...rendered.headers })) {
         lines.push(`${name}: ${value}`);
       }
@@ -45,12 +58,17 @@ export function answerRefusedRequests(server: unknown, render: ClientErrorRender
   });
 }
 
+/** Fastify registers its default answer as a bound `defaultClientErrorHandler`. */
+function isFastifyDefaultAnswer(listener: AnyListener): boolean {
+  return listener.name === 'bound defaultClientErrorHandler';
+}
+
 function isNodeServer(server: unknown): server is NodeServer {
+  const candidate = server as Partial<NodeServer> | null;
   return (
-    typeof server === 'object' &&
-    server !== null &&
-    typeof (server as NodeServer).on === 'function' &&
-    typeof (server as NodeServer).removeAllListeners === 'function'
+    typeof candidate?.on === 'function' &&
+    typeof candidate.listeners === 'function' &&
+    typeof candidate.removeListener === 'function'
   );
 }
 

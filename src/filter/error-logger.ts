@@ -1,49 +1,83 @@
 import { Logger } from '@nestjs/common';
 import { inspect } from 'node:util';
-import { maskSecrets } from '../redact/mask-secrets.js';
 import type { RenderContext } from '../formats/error-format.interface.js';
+import { maskSecrets } from '../redact/mask-secrets.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import { echoablePath } from '../report/request-path.js';
 
+/** What happened to one error, for its one log line. */
+export interface ErrorOutcome {
+  /** What was thrown. */
+  readonly exception: unknown;
+  /** The report as classified, before redaction: the log may read what the client may not. */
+  readonly report: ErrorReport;
+  /** The status the client was sent (the format's, not the catalog entry's). */
+  readonly status: number;
+  /** `false` when the response had already started and nothing could be sent. */
+  readonly sent: boolean;
+  /** A step of the filter that failed on the way (a format, a mapper, the send), if any. */
+  readonly failure?: unknown;
+}
+
 /** The log step: called once per error, after the response is sent. */
-export type ErrorLogger = (
-  exception: unknown,
-  report: ErrorReport,
-  request: RenderContext,
-  sent: boolean,
-) => void;
+export type ErrorLogger = (outcome: ErrorOutcome, request: RenderContext) => void;
 
 export interface ErrorLoggerOptions {
   /** Also log client errors (4xx), one line each at `warn`. */
   readonly logClientErrors: boolean;
 }
 
+/** Longest message of a log entry (the request line and the description). */
+const MAX_MESSAGE_LENGTH = 4096;
+/** Longest trace of a log entry (stacks and causes), so an entry stays under 16 KiB. */
+const MAX_TRACE_LENGTH = 12_288;
+/** Longest description written to a log line. */
+const MAX_LOGGED_DESCRIPTION = 2000;
+/** Longest stack of one error in a trace. */
+const MAX_STACK_LENGTH = 4000;
+/** Causes followed at most; a cause chain may loop. */
+const MAX_CAUSES = 3;
+
 /**
- * Server errors are logged with their stack through Nest's Logger (so
- * `app.useLogger()` applies); client errors are the client's business and
- * stay quiet unless asked for. An error that could not be sent because the
- * response had started is always logged: it is the only trace it leaves.
+ * Writes exactly one entry per logged error through Nest's Logger (so
+ * `app.useLogger()` applies): server errors (by the status sent) with their
+ * stack, always; client errors at `warn`, without a stack, only when asked
+ * for. An error that could not be sent because the response had started is
+ * always logged, since it is the only trace it leaves. Every piece of the
+ * entry is bounded, and reading what was thrown cannot fail the entry: a
+ * value whose getters throw is logged as unreadable.
  */
 export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
   const logger = new Logger('ApiExceptionFilter');
-  return (exception, report, request, sent) => {
-    const { status, code } = report.definition;
-    // Most errors are client errors nobody asked to log: build no line for them.
-    if (sent && status < 500 && !options.logClientErrors) return;
+  return (outcome, request) => {
+    const serverError = outcome.status >= 500 || outcome.failure !== undefined;
+    // Most errors are client errors nobody asked to log: build no entry for them.
+    if (outcome.sent && !serverError && !options.logClientErrors) return;
+    const { report } = outcome;
+    const codes =
+      report.errorCode === undefined
+        ? `code ${String(report.definition.code)}`
+        : `code ${String(report.definition.code)}, errorCode ${report.errorCode}`;
     const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
-    const line = `${request.method} ${echoablePath(request.url)} -> ${status} (code ${String(code)})${id}`;
-    if (!sent) {
-      logger.error(`${line} not sent: the response had already started`, traceOf(exception));
-    } else if (status >= 500) {
-      logger.error(`${line}${describedAs(report)}`, traceOf(exception));
-    } else if (options.logClientErrors) {
-      logger.warn(`${line}: ${nameOf(exception)}${describedAs(report)}`);
+    const line = `${request.method} ${echoablePath(request.url)} -> ${outcome.status} (${codes})${id}`;
+    if (!outcome.sent || serverError) {
+      const why = outcome.sent ? '' : ' not sent: the response had already started';
+      const failed =
+        outcome.failure === undefined ? '' : `\nWhile answering: ${traceOf(outcome.failure)}`;
+      logger.error(
+        cut(`${line}${why}${describedAs(outcome.report)}`, MAX_MESSAGE_LENGTH),
+        cut(`${traceOf(outcome.exception)}${failed}`, MAX_TRACE_LENGTH),
+      );
+    } else {
+      logger.warn(
+        cut(
+          `${line}: ${nameOf(outcome.exception)}${describedAs(outcome.report)}`,
+          MAX_MESSAGE_LENGTH,
+        ),
+      );
     }
   };
 }
-
-/** Longest description written to a log line. */
-const MAX_LOGGED_DESCRIPTION = 2000;
 
 /**
  * What the error said, for the log, from the report as classified, before
@@ -55,22 +89,40 @@ function describedAs(report: ErrorReport): string {
   if (description === undefined) return '';
   const text =
     typeof description === 'string' ? description : JSON.stringify(maskSecrets(description));
-  return `: ${text.length > MAX_LOGGED_DESCRIPTION ? `${text.slice(0, MAX_LOGGED_DESCRIPTION)}…` : text}`;
+  return `: ${cut(text, MAX_LOGGED_DESCRIPTION)}`;
 }
 
-/** Causes followed at most; a cause chain may loop. */
-const MAX_CAUSES = 3;
-
 /** The stack, with the stacks of its causes; for a non-Error throw, what was thrown. */
-export function traceOf(exception: unknown, depth = 0): string {
-  if (!(exception instanceof Error)) {
-    return `Non-Error thrown: ${inspect(maskSecrets(exception), { depth: 2, breakLength: Infinity })}`;
+export function traceOf(exception: unknown): string {
+  const parts: string[] = [];
+  let current = exception;
+  for (let depth = 0; depth <= MAX_CAUSES; depth++) {
+    parts.push(cut(ownTrace(current), MAX_STACK_LENGTH));
+    const cause = causeOf(current);
+    if (cause === undefined) break;
+    current = cause;
   }
-  const own = exception.stack ?? `${exception.name}: ${exception.message}`;
-  const cause = exception.cause;
-  return cause === undefined || depth >= MAX_CAUSES
-    ? own
-    : `${own}\nCaused by: ${traceOf(cause, depth + 1)}`;
+  return parts.join('\nCaused by: ');
+}
+
+function ownTrace(exception: unknown): string {
+  try {
+    if (exception instanceof Error) {
+      const stack = exception.stack;
+      return typeof stack === 'string' ? stack : `${exception.name}: ${exception.message}`;
+    }
+    return `Non-Error thrown: ${inspect(maskSecrets(exception), { depth: 6, breakLength: Infinity })}`;
+  } catch {
+    return 'Non-Error thrown: [a value that cannot be read]';
+  }
+}
+
+function causeOf(exception: unknown): unknown {
+  try {
+    return exception instanceof Error ? exception.cause : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -79,5 +131,13 @@ export function traceOf(exception: unknown, depth = 0): string {
  * string; the report's description says the same without them.
  */
 function nameOf(exception: unknown): string {
-  return exception instanceof Error ? exception.name : typeof exception;
+  try {
+    return exception instanceof Error ? cut(String(exception.name), 100) : typeof exception;
+  } catch {
+    return 'unreadable value';
+  }
+}
+
+function cut(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }

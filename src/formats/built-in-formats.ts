@@ -21,6 +21,13 @@ export const BUILT_IN_FORMATS = Object.freeze({
 /** @publicApi */
 export type ErrorFormatName = keyof typeof BUILT_IN_FORMATS;
 
+const BUILT_IN: ReadonlySet<ErrorFormat> = new Set(Object.values(BUILT_IN_FORMATS));
+
+/** Whether a format is one of the library's own, whose bodies are always plain JSON data. */
+export function isBuiltInFormat(format: ErrorFormat): boolean {
+  return BUILT_IN.has(format);
+}
+
 /** The format an option names, or the application's own. */
 export function resolveFormat(format: ErrorFormatName | ErrorFormat = 'meta'): ErrorFormat {
   if (typeof format === 'object' && format !== null && typeof format.render === 'function') {

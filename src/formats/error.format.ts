@@ -82,7 +82,7 @@ export function createErrorFormat(options: ErrorFormatOptions = {}): ErrorFormat
     render(report: ErrorReport, _context: RenderContext) {
       const { entry, fixedMessage } = lookup(report);
       const error: Record<string, unknown> = {
-        code: entry.code,
+        code: report.errorCode ?? entry.code,
         message: fixedMessage
           ? entry.message
           : (sentenceOf(report) ?? entry.message ?? report.definition.title),

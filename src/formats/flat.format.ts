@@ -158,7 +158,7 @@ export function createFlatFormat(options: FlatFormatOptions = {}): ErrorFormat {
         ? byField(report.violations, fieldDetail)
         : undefined;
       const body: Record<string, unknown> = {
-        code: found.code,
+        code: report.errorCode ?? found.code,
         message: fixedMessage ? found.message : messageOf(found, report, fields !== undefined),
       };
       const details = fields ?? combine(structuredDescriptionOf(report), report.extras);

@@ -46,7 +46,7 @@ export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFo
       const detail = sentenceOf(report);
       if (detail !== undefined) body.detail = detail;
       body.instance = echoablePath(context.url);
-      body.code = definition.code;
+      body.code = report.errorCode ?? definition.code;
       if (context.requestId !== undefined) body.request_id = context.requestId;
       const structured = structuredDescriptionOf(report);
       if (structured !== undefined) body.details = structured;

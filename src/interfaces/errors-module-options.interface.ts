@@ -1,4 +1,6 @@
+import type { Type } from '@nestjs/common';
 import type { AuthOptions } from '../auth/auth-options.interface.js';
+import type { ApiExceptionFilter } from '../filter/api-exception.filter.js';
 import type { ClientVersionOptions } from '../version/client-version-options.interface.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import type { ErrorMapper } from '../classify/error-mapper.type.js';
@@ -29,6 +31,16 @@ export interface ErrorsModuleOptions {
   requestIdHeader?: string | false;
 
   /**
+   * Finds a request's id the application's own way, replacing the default
+   * lookup (the `requestIdHeader` header, Fastify's configured `request.id`,
+   * a W3C `traceparent`'s trace id). What it returns is used when it is a
+   * sane id (1-128 of `A-Z a-z 0-9 . _ : -`); otherwise a UUID is made.
+   * Ignored when `requestIdHeader` is `false`.
+   * @default undefined (the default lookup)
+   */
+  requestId?: (request: any) => string | undefined;
+
+  /**
    * Seconds a 429 or 503 asks the client to wait (`Retry-After`) when neither
    * the error nor a header already on the response says.
    * @default 60
@@ -42,6 +54,15 @@ export interface ErrorsModuleOptions {
    * @default {}
    */
   statusMap?: Readonly<Record<number, ErrorDefinition>>;
+
+  /**
+   * Catalog entries for the string `errorCode` an `HttpException` was created
+   * with (Nest 12's `errorCode` option), e.g. `{ ORDER_LOCKED: ERR_ORDER_LOCKED }`.
+   * Formats with numeric codes (`meta`, `error_code`) render the entry; the
+   * `flat`, `problem` and `error` formats send the `errorCode` itself as their code.
+   * @default {}
+   */
+  errorCodes?: Readonly<Record<string, ErrorDefinition>>;
 
   /**
    * The application's own mappers (e.g. for ORM errors), tried in order
@@ -120,6 +141,12 @@ export interface ErrorsModuleExtras {
    * @default false
    */
   globalClientVersionGuard?: boolean;
+  /**
+   * The exception filter the module registers (`APP_FILTER`): a subclass of
+   * `ApiExceptionFilter` that overrides an extension point such as `getRequestId`.
+   * @default ApiExceptionFilter
+   */
+  filter?: Type<ApiExceptionFilter>;
 }
 
 /**

@@ -1,27 +1,19 @@
-/** Keys whose values never leave the process, in responses or in logs. */
-const SECRET_KEY =
-  /pass(word|wd|phrase)?|secret|token|authorization|cookie|api[-_]?key|credential/i;
+import { type CopyLimits, jsonCopy } from './json-copy.js';
 
-const MASK = '[REDACTED]';
+/** How much of a value a log line or a database error's params may show. */
+const FOR_LOGS: CopyLimits = {
+  depth: 6,
+  width: 50,
+  stringLength: 500,
+  nodes: 200,
+  maskSecrets: true,
+};
 
 /**
- * A copy of a value with the values of secret-looking keys masked, at any
- * depth; cycles become `[Circular]` and BigInts strings, so the result can
- * always be turned into JSON.
+ * A bounded copy of a value with the values of secret-looking keys masked,
+ * for logs and `DatabaseError` params: cycles become `[Circular]`, BigInts
+ * strings, and however deep or wide the value, the copy stays small.
  */
 export function maskSecrets(value: unknown): unknown {
-  const seen = new WeakSet<object>();
-  const visit = (current: unknown): unknown => {
-    if (typeof current === 'bigint') return current.toString();
-    if (typeof current !== 'object' || current === null) return current;
-    if (seen.has(current)) return '[Circular]';
-    seen.add(current);
-    if (Array.isArray(current)) return current.map(visit);
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(current)) {
-      copy[key] = SECRET_KEY.test(key) ? MASK : visit(item);
-    }
-    return copy;
-  };
-  return visit(value);
+  return jsonCopy(value, FOR_LOGS);
 }

@@ -7,18 +7,22 @@ export interface RedactionOptions {
   readonly exposeServerErrorDetails: boolean;
 }
 
-/** Removes what a client must not see; decided once at start-up, applied per error. */
-export type Redactor = (report: ErrorReport) => ErrorReport;
+/**
+ * Removes what a client must not see, given the status it is sent with
+ * (the format's, which may differ from the catalog entry's); decided once at
+ * start-up, applied per error.
+ */
+export type Redactor = (report: ErrorReport, status: number) => ErrorReport;
 
 const keepEverything: Redactor = (report) => report;
 
 /**
- * In production a 5xx report loses its description and extra members: they
- * may hold database parameters or other internals meant for the logs, which
- * get the report as it was before redaction.
+ * In production a report sent as a 5xx loses its description and extra
+ * members: they may hold database parameters or other internals meant for
+ * the logs, which get the report as it was before redaction.
  */
-const hideServerErrorDetails: Redactor = (report) => {
-  if (report.definition.status < 500) return report;
+const hideServerErrorDetails: Redactor = (report, status) => {
+  if (status < 500) return report;
   if (report.description === undefined && report.extras === undefined) return report;
   const { description: _description, extras: _extras, ...shown } = report;
   return shown;

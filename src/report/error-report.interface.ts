@@ -23,4 +23,9 @@ export interface ErrorReport {
   readonly retryAfter?: number;
   /** Extra members a format shows next to its code and message (e.g. `min_version`). */
   readonly extras?: Readonly<Record<string, unknown>>;
+  /**
+   * The string code an `HttpException` was created with (Nest 12's
+   * `errorCode` option), e.g. `ORDER_LOCKED`; formats with string codes send it.
+   */
+  readonly errorCode?: string;
 }
