@@ -10,6 +10,7 @@ import { definitionForStatus } from '../catalog/status-definitions.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { AppError } from '../exceptions/app.error.js';
 import { UnauthorizedError } from '../exceptions/unauthorized.error.js';
+import { withoutStack } from '../exceptions/without-stack.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { ErrorReasons } from '../report/error-reasons.js';
 import type { AuthSession, PresentedToken, SessionResolver } from './auth-options.interface.js';
@@ -19,6 +20,7 @@ import {
   SESSION_EXPIRED_SENTENCE,
   TOKEN_REQUIRED_SENTENCE,
 } from './auth-sentences.js';
+import { DeadlineRace } from './deadline.js';
 import { parseAuthorization } from './parse-authorization.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
@@ -47,7 +49,7 @@ interface AuthenticatedRequest {
 export class TwoFactorAuthGuard implements CanActivate {
   private readonly resolveSession: SessionResolver;
   private readonly blocked: string;
-  private readonly timeoutMs: number;
+  private readonly deadline: DeadlineRace;
   private readonly publicHandlers = new WeakMap<object, WeakMap<object, boolean>>();
 
   constructor(
@@ -62,13 +64,20 @@ export class TwoFactorAuthGuard implements CanActivate {
     }
     this.resolveSession = auth.resolveSession;
     this.blocked = accountBlockedSentence(auth.supportTeam ?? 'Support');
-    this.timeoutMs = auth.resolveTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = auth.resolveTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Node turns a delay it cannot hold (over 2^31 - 1 ms, or not a number) into 1 ms.
-    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMER_MS) {
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS - 100) {
       throw new TypeError(
-        `auth.resolveTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`,
+        `auth.resolveTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS - 100}`,
       );
     }
+    this.deadline = new DeadlineRace(
+      timeoutMs,
+      () =>
+        new AppError(SERVICE_UNAVAILABLE, SESSION_CHECK_TIMED_OUT, {
+          reason: ErrorReasons.SESSION_CHECK_TIMEOUT,
+        }),
+    );
   }
 
   /**
@@ -84,7 +93,8 @@ export class TwoFactorAuthGuard implements CanActivate {
 
     const lookup = this.resolveSession(token, request);
     if (!isThenable(lookup)) return this.admit(request, token, lookup);
-    return this.withTimeout(lookup).then((session) => this.admit(request, token, session));
+    // A session store that does not answer in time answers 503, not a hung request.
+    return this.deadline.race(lookup, (session) => this.admit(request, token, session));
   }
 
   /**
@@ -131,30 +141,17 @@ export class TwoFactorAuthGuard implements CanActivate {
     request.user = session.user;
     return true;
   }
-
-  /** A session store that does not answer in time answers 503, not a hung request. */
-  private withTimeout(lookup: PromiseLike<AuthSession | null>): Promise<AuthSession | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AppError(SERVICE_UNAVAILABLE, SESSION_CHECK_TIMED_OUT, {
-              reason: ErrorReasons.SESSION_CHECK_TIMEOUT,
-            }),
-          ),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
-  }
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T> | null)?.then === 'function';
 }
 
-/** Every refusal is 401 / 99 with the reference sentence; the reason lets other formats tell them apart. */
+/**
+ * Every refusal is 401 / 99; the reason lets other formats tell them apart.
+ * A refusal is the client's business and never logged with a stack, so it
+ * captures none.
+ */
 function refuse(sentence: string, reason: string): UnauthorizedError {
-  return new UnauthorizedError(sentence, { reason });
+  return withoutStack(() => new UnauthorizedError(sentence, { reason }));
 }
