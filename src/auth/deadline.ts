@@ -28,15 +28,17 @@ export class DeadlineRace {
   /** The lookup's value handed to `then`, or the timeout error if it is late. */
   race<T, R>(lookup: PromiseLike<T>, then: (value: T) => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
+      // What the lookup or `then` threw is passed on as it is, Error or not.
+      const fail: (reason: unknown) => void = reject;
       const group = this.groupFor(Date.now());
       const waiting: Waiting = {
         settle: (outcome, result) => {
           if (!group.delete(waiting)) return;
-          if (outcome === 'error') return reject(result);
+          if (outcome === 'error') return fail(result);
           try {
             resolve(then(result as T));
           } catch (error) {
-            reject(error);
+            fail(error);
           }
         },
       };
