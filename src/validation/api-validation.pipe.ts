@@ -7,8 +7,8 @@ import { collectIssueViolations } from './standard-schema/collect-issues.js';
 import { isStandardSchema, type StandardSchema } from './standard-schema/standard-schema.types.js';
 import {
   invalidParameters,
-  NESTING_TOO_DEEP,
   nestedTooDeeply,
+  NestingTooDeep,
   ValidationFailure,
 } from './validation-failure.js';
 
@@ -65,7 +65,7 @@ export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown
       if (failure instanceof ValidationFailure) {
         throw invalidParameters(failure, metadata.type, this.allErrors);
       }
-      if (failure === NESTING_TOO_DEEP) throw nestedTooDeeply(metadata);
+      if (failure instanceof NestingTooDeep) throw nestedTooDeeply(metadata);
       throw failure;
     }
   }
@@ -76,16 +76,15 @@ export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown
     schema: StandardSchema,
   ): Promise<unknown> {
     if (metadata.type === 'custom' && !this.validateCustomDecorators) return value;
-    if (!stripProtoKeysWithinDepth(value)) throw NESTING_TOO_DEEP;
+    if (!stripProtoKeysWithinDepth(value)) throw nestedTooDeeply(metadata);
     const result = await schema['~standard'].validate(value);
     if (!result.issues) return this.returnsSchemaOutput ? result.value : value;
-    throw new ValidationFailure(
-      collectIssueViolations(result.issues, {
-        value,
-        hasValue: true,
-        name: metadata.data,
-        wholeName: metadata.type === 'custom' ? 'value' : metadata.type,
-      }),
-    );
+    const violations = collectIssueViolations(result.issues, {
+      value,
+      hasValue: true,
+      name: metadata.data,
+      wholeName: metadata.type === 'custom' ? 'value' : metadata.type,
+    });
+    throw invalidParameters(new ValidationFailure(violations), metadata.type, this.allErrors);
   }
 }

@@ -2,7 +2,7 @@ import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from
 import type { ClassValidatorPackages } from './class-validator-packages.js';
 import { collectViolations } from './collect-violations.js';
 import { stripProtoKeysWithinDepth } from './nesting-depth.js';
-import { NESTING_TOO_DEEP, ValidationFailure } from './validation-failure.js';
+import { NestingTooDeep, ValidationFailure } from './validation-failure.js';
 
 /**
  * Nest's `ValidationPipe` with the packages handed in, failures collected as
@@ -28,6 +28,6 @@ export class ClassValidationPipe extends ValidationPipe {
    * same walk measures the depth, so a deep value costs one walk, not two.
    */
   protected override stripProtoKeys(value: unknown): void {
-    if (!stripProtoKeysWithinDepth(value)) throw NESTING_TOO_DEEP;
+    if (!stripProtoKeysWithinDepth(value)) throw new NestingTooDeep();
   }
 }

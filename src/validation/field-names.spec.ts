@@ -76,9 +76,9 @@ describe('sentenceNaming', () => {
   });
 
   it('replaces the first whole-word mention with the path', () => {
-    expect(
-      sentenceNaming('id must be an integer; ids are numbers', 'id', 'id', 'a.id'),
-    ).toBe('a.id must be an integer; ids are numbers');
+    expect(sentenceNaming('id must be an integer; ids are numbers', 'id', 'id', 'a.id')).toBe(
+      'a.id must be an integer; ids are numbers',
+    );
   });
 
   it('does not take a mention inside a path or a longer word', () => {

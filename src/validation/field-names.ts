@@ -23,9 +23,10 @@ const ARRAY_INDEX = /^(?:0|[1-9]\d{0,8})$/;
 /**
  * A plausible property name: a JavaScript identifier (any script's letters),
  * optionally with hyphens (`is-admin`). Anything else (spaces, quotes, dots,
- * a whole JSON document sent as a form field name) is not repeated.
+ * invisible characters, a whole JSON document sent as a form field name) is
+ * not repeated.
  */
-const PROPERTY_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d-]*$/u;
+const PROPERTY_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$-]*$/u;
 
 /**
  * The segment a property name is shown as: an index for `"0"`, the name
@@ -34,7 +35,8 @@ const PROPERTY_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d-]*$/u;
  */
 export function segmentOf(name: string): PathSegment {
   if (ARRAY_INDEX.test(name)) return Number(name);
-  const head = name.length > MAX_PROPERTY_NAME_LENGTH ? name.slice(0, MAX_PROPERTY_NAME_LENGTH) : name;
+  const head =
+    name.length > MAX_PROPERTY_NAME_LENGTH ? name.slice(0, MAX_PROPERTY_NAME_LENGTH) : name;
   if (!PROPERTY_NAME.test(head)) return UNNAMED_PROPERTY;
   return head === name ? name : `${head}…`;
 }

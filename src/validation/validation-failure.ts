@@ -14,11 +14,17 @@ export class ValidationFailure {
   constructor(readonly violations: readonly Violation[]) {}
 }
 
-/** The value is nested deeper than {@link MAX_NESTING_DEPTH}; like the above, never leaves the pipe. */
-export class NestingTooDeep {}
-
-/** One shared instance: it carries nothing. */
-export const NESTING_TOO_DEEP = new NestingTooDeep();
+/**
+ * The value is nested deeper than {@link MAX_NESTING_DEPTH}: thrown out of
+ * Nest's pipe to stop it, and turned into the client's error by ours. Rare
+ * enough that its stack costs nothing that matters.
+ */
+export class NestingTooDeep extends Error {
+  constructor() {
+    super(`The value is nested more than ${MAX_NESTING_DEPTH} levels deep`);
+    this.name = 'NestingTooDeep';
+  }
+}
 
 /** What each kind of parameter is called in the sentence for a value nested too deeply. */
 const VALUE_NAMES: Readonly<Record<ViolationLocation, string>> = {

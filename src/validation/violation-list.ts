@@ -31,7 +31,9 @@ export class ViolationList {
   add(field: FieldPath, constraint: string, sentence: string): void {
     if (this.full) return;
     const message =
-      sentence.length > MAX_SENTENCE_LENGTH ? `${sentence.slice(0, MAX_SENTENCE_LENGTH)}…` : sentence;
+      sentence.length > MAX_SENTENCE_LENGTH
+        ? `${sentence.slice(0, MAX_SENTENCE_LENGTH)}…`
+        : sentence;
     const { path, segments } = field;
     if (this.violations.some((seen) => seen.path === path && seen.message === message)) return;
     this.violations.push({ path, segments, constraint, message });

@@ -83,7 +83,11 @@ describe.each(ADAPTERS)('property names from the client (%s)', (adapter) => {
 
   it('a property name of 33,000 characters -> 400, cut to 64 characters', async () => {
     const name = 'k'.repeat(33_000);
-    const res = await sendJson(t.url, 'POST', '/cart/items', { product_id: 1, quantity: 1, [name]: 1 });
+    const res = await sendJson(t.url, 'POST', '/cart/items', {
+      product_id: 1,
+      quantity: 1,
+      [name]: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.json()).toStrictEqual(invalid([`property ${'k'.repeat(64)}… should not exist`]));
     expect(t.logger.fromFilter('error')).toStrictEqual([]);
@@ -92,7 +96,11 @@ describe.each(ADAPTERS)('property names from the client (%s)', (adapter) => {
 
   it('a property name of 900,000 characters -> 400 on Fastify, 413 on Express (its 100 kB limit)', async () => {
     const name = 'k'.repeat(900_000);
-    const res = await sendJson(t.url, 'POST', '/cart/items', { product_id: 1, quantity: 1, [name]: 1 });
+    const res = await sendJson(t.url, 'POST', '/cart/items', {
+      product_id: 1,
+      quantity: 1,
+      [name]: 1,
+    });
     expect(res.status).toBe(adapter === 'fastify' ? 400 : 413);
     expect(res.text.length).toBeLessThan(400);
     for (const line of t.logger.fromFilter()) expect(line.length).toBeLessThan(1000);
@@ -133,7 +141,11 @@ describe.each(ADAPTERS)('property names from the client (%s)', (adapter) => {
     ['with a newline', 'a\nb'],
     ['non-ASCII punctuation', 'a\u2028b'],
   ])('an unknown property %s is not named', async (_case, name) => {
-    const res = await sendJson(t.url, 'POST', '/cart/items', { product_id: 1, quantity: 1, [name]: 1 });
+    const res = await sendJson(t.url, 'POST', '/cart/items', {
+      product_id: 1,
+      quantity: 1,
+      [name]: 1,
+    });
     expect(res.json()).toStrictEqual(invalid(['an unexpected property should not exist']));
   });
 
@@ -144,7 +156,11 @@ describe.each(ADAPTERS)('property names from the client (%s)', (adapter) => {
     ['a dollar', '$admin'],
     ['non-ASCII letters', 'prénom'],
   ])('an unknown %s property is named', async (_case, name) => {
-    const res = await sendJson(t.url, 'POST', '/cart/items', { product_id: 1, quantity: 1, [name]: 1 });
+    const res = await sendJson(t.url, 'POST', '/cart/items', {
+      product_id: 1,
+      quantity: 1,
+      [name]: 1,
+    });
     expect(res.json()).toStrictEqual(invalid([`property ${name} should not exist`]));
   });
 });

@@ -98,7 +98,11 @@ function sentenceOf(
 const UNNAMED = '?';
 
 /** An absent (or null) value where a value of some type was required. */
-function isMissing(meaning: RuleMeaning, source: IssueSource, keys: readonly PropertyKey[]): boolean {
+function isMissing(
+  meaning: RuleMeaning,
+  source: IssueSource,
+  keys: readonly PropertyKey[],
+): boolean {
   if (!meaning.checksPresence) return false;
   if (!source.hasValue) return meaning.saysAbsent;
   const value = valueAt(source.value, keys);
@@ -124,8 +128,7 @@ function keysOf(path: StandardSchemaIssue['path']): PropertyKey[] {
   const count = Math.min(path.length, MAX_PATH_KEYS);
   for (let i = 0; i < count; i++) {
     const item: unknown = path[i];
-    const key =
-      item !== null && typeof item === 'object' ? (item as { key?: unknown }).key : item;
+    const key = item !== null && typeof item === 'object' ? (item as { key?: unknown }).key : item;
     keys.push(
       typeof key === 'string' || typeof key === 'number' || typeof key === 'symbol'
         ? key

@@ -171,8 +171,13 @@ function zodRule(code: string, issue: Readonly<Record<string, unknown>>): Rule {
 function valibotMeaning(issue: Readonly<Record<string, unknown>>, message: string): IssueMeaning {
   const type = issue.type as string;
   const { received, path } = issue;
-  const lastKey = Array.isArray(path) ? (path.at(-1) as { origin?: unknown } | undefined) : undefined;
-  if (type === 'strict_object' && lastKey?.origin === 'key') return { kind: 'unexpected-property' };
+  const lastKey = Array.isArray(path)
+    ? (path.at(-1) as { origin?: unknown } | undefined)
+    : undefined;
+  // A strict object reports an unknown key as a key that should be `never`.
+  if (type === 'strict_object' && lastKey?.origin === 'key' && issue.expected === 'never') {
+    return { kind: 'unexpected-property' };
+  }
   const [constraint, predicate] = valibotRule(type, issue);
   return {
     kind: 'rule',
@@ -209,11 +214,23 @@ function valibotRule(type: string, issue: Readonly<Record<string, unknown>>): Ru
     case 'min_length':
     case 'min_size':
     case 'min_entries':
-      return sizeRule('min', type === 'min_length' ? lengthOrigin : 'array', requirement, true, false);
+      return sizeRule(
+        'min',
+        type === 'min_length' ? lengthOrigin : 'array',
+        requirement,
+        true,
+        false,
+      );
     case 'max_length':
     case 'max_size':
     case 'max_entries':
-      return sizeRule('max', type === 'max_length' ? lengthOrigin : 'array', requirement, true, false);
+      return sizeRule(
+        'max',
+        type === 'max_length' ? lengthOrigin : 'array',
+        requirement,
+        true,
+        false,
+      );
     case 'length':
     case 'size':
     case 'entries':
@@ -231,7 +248,12 @@ function valibotRule(type: string, issue: Readonly<Record<string, unknown>>): Ru
     case 'starts_with':
     case 'ends_with':
     case 'includes':
-      return formatRule(type, { pattern: requirement, prefix: requirement, suffix: requirement, includes: requirement });
+      return formatRule(type, {
+        pattern: requirement,
+        prefix: requirement,
+        suffix: requirement,
+        includes: requirement,
+      });
     default:
       return Object.hasOwn(FORMAT_RULES, type) ? FORMAT_RULES[type] : [nameOf(type), undefined];
   }
@@ -287,7 +309,12 @@ function formatRule(format: unknown, issue: Readonly<Record<string, unknown>>): 
   switch (format) {
     case 'regex': {
       const pattern = shownValue(issue.pattern);
-      return ['matches', pattern === undefined ? 'has an invalid format' : `must match ${pattern} regular expression`];
+      return [
+        'matches',
+        pattern === undefined
+          ? 'has an invalid format'
+          : `must match ${pattern} regular expression`,
+      ];
     }
     case 'starts_with':
       return quotedRule('startsWith', 'must start with', issue.prefix);
@@ -335,7 +362,8 @@ function choiceRule(choices: readonly unknown[] | undefined): Rule {
 /** valibot's `expected` for choices: `("a" | "b" | 3)` or `"a"`, back to the values. */
 function valibotChoices(expected: string): unknown[] | undefined {
   if (expected.length > MAX_SHOWN_CHOICES_LENGTH * 2) return undefined;
-  const list = expected.startsWith('(') && expected.endsWith(')') ? expected.slice(1, -1) : expected;
+  const list =
+    expected.startsWith('(') && expected.endsWith(')') ? expected.slice(1, -1) : expected;
   return list.split(' | ').map((item) => {
     if (item.length >= 2 && item.startsWith('"') && item.endsWith('"')) {
       try {
@@ -367,11 +395,14 @@ function shownValue(value: unknown): string | undefined {
 }
 
 function shownDate(value: unknown): string | undefined {
-  const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : undefined;
+  const date =
+    value instanceof Date ? value : typeof value === 'number' ? new Date(value) : undefined;
   return date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** A name from a schema library (a rule, a type, a format) when it is a plain word. */
 function nameOf(value: unknown): string {
-  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(value) ? value : 'invalid';
+  return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(value)
+    ? value
+    : 'invalid';
 }
