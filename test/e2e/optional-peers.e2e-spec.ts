@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,6 +244,8 @@ describe('without class-validator and class-transformer', { timeout: 180_000 }, 
         failed: { name: 'Error', message },
         byHand: message,
       });
+      // The README quotes it.
+      expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(message);
     });
 
     it("with Nest's default abortOnError the process ends, the reason in its output", () => {
