@@ -10,8 +10,6 @@ import {
 } from './field-names.js';
 import { ViolationList } from './violation-list.js';
 
-export { pathOf } from './field-names.js';
-
 const WHITELIST = 'whitelistValidation';
 const NESTED = 'nestedValidation';
 /** Nest's stand-in error for a body that is not an object. */

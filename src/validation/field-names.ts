@@ -66,13 +66,6 @@ export function fieldPath(segments: readonly PathSegment[]): FieldPath {
   return { path, segments };
 }
 
-/** `['items', 0, 'quantity']` -> `items[0].quantity`. */
-export function pathOf(segments: readonly PathSegment[]): string {
-  let path = '';
-  for (const segment of segments) path = appendSegment(path, segment);
-  return path;
-}
-
 function appendSegment(path: string, segment: PathSegment): string {
   if (typeof segment === 'number') return `${path}[${segment}]`;
   return path === '' ? segment : `${path}.${segment}`;
