@@ -71,5 +71,13 @@ export type { ErrorReport } from './report/error-report.interface.js';
 export type { Violation, ViolationLocation } from './report/violation.interface.js';
 export { ApiValidationPipe } from './validation/api-validation.pipe.js';
 export type { ApiValidationPipeOptions } from './validation/api-validation-pipe-options.interface.js';
+export {
+  standardSchemaExceptionFactory,
+  type StandardSchemaExceptionFactoryOptions,
+} from './validation/standard-schema/standard-schema-exception-factory.js';
+export type {
+  StandardSchema,
+  StandardSchemaIssue,
+} from './validation/standard-schema/standard-schema.types.js';
 export { ClientVersionGuard } from './version/client-version.guard.js';
 export type { ClientVersionOptions } from './version/client-version-options.interface.js';

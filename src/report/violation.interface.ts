@@ -20,6 +20,8 @@ export interface Violation {
   /**
    * The failed rule: `required` for a missing field, `whitelistValidation` for an
    * unknown one, otherwise the class-validator constraint name (`isInt`, `min`, ...).
+   * A Standard Schema's failure gets class-validator's name for the same rule, or
+   * its library's own (`invalid_union`, `custom`) where class-validator has none.
    */
   readonly constraint: string;
   /** A complete sentence naming the field, e.g. `"quantity must be a positive integer"`. */

@@ -1,22 +1,34 @@
-import {
-  type ArgumentMetadata,
-  Injectable,
-  ValidationPipe,
-  type ValidationError,
-} from '@nestjs/common';
-import { ErrorReasons } from '../report/error-reasons.js';
-import type { Violation, ViolationLocation } from '../report/violation.interface.js';
-import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
+import { type ArgumentMetadata, Injectable, Optional, type PipeTransform } from '@nestjs/common';
 import type { ApiValidationPipeOptions } from './api-validation-pipe-options.interface.js';
-import { collectViolations } from './collect-violations.js';
+import { ClassValidationPipe } from './class-validation.pipe.js';
+import { loadClassValidatorPackages } from './class-validator-packages.js';
+import { stripProtoKeysWithinDepth } from './nesting-depth.js';
+import { collectIssueViolations } from './standard-schema/collect-issues.js';
+import { isStandardSchema, type StandardSchema } from './standard-schema/standard-schema.types.js';
+import {
+  invalidParameters,
+  nestedTooDeeply,
+  NestingTooDeep,
+  ValidationFailure,
+} from './validation-failure.js';
 
 /**
- * Nest's `ValidationPipe` (class-validator and class-transformer), whose
- * failures become {@link InvalidParameterError} (400 / 88) carrying every
- * violation. The description is the first failure as a sentence
- * (`"product_id is required"`), or all of them with `allErrors`.
- * Transformation is on by default, so handlers receive DTO instances and
- * query and path parameters are converted like bodies.
+ * Validates route parameters and turns every failure into
+ * {@link InvalidParameterError} (400 / 88) carrying its violations. The
+ * description is the first failure as a sentence (`"product_id is required"`),
+ * or all of them with `allErrors`.
+ *
+ * - A parameter with a Standard Schema (Nest 12's `@Body({ schema })`, with
+ *   zod, valibot or any library implementing the standard) is validated by
+ *   its schema, with the same paths and sentences as class-validator's.
+ * - Any other parameter typed with a class is validated by Nest's
+ *   `ValidationPipe` (class-validator and class-transformer), unless
+ *   `classValidator: false`.
+ *
+ * Transformation is on by default, so handlers receive DTO instances (or the
+ * schema's output), and query and path parameters are converted like bodies.
+ * A value nested more than 64 levels deep is refused before any validator
+ * walks it.
  *
  * @example
  * app.useGlobalPipes(new ApiValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
@@ -24,53 +36,55 @@ import { collectViolations } from './collect-violations.js';
  * @publicApi
  */
 @Injectable()
-export class ApiValidationPipe extends ValidationPipe {
+export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown>> {
   private readonly allErrors: boolean;
+  private readonly returnsSchemaOutput: boolean;
+  private readonly validateCustomDecorators: boolean;
+  /** Nest's pipe for DTO classes; absent with `classValidator: false`. */
+  private readonly classes: ClassValidationPipe | undefined;
 
-  constructor(options: ApiValidationPipeOptions = {}) {
-    const { allErrors = false, ...validationOptions } = options;
-    super({
-      transform: true,
-      ...validationOptions,
-      // The value of a failed field tells a missing field from a wrong one; it
-      // is read here and never rendered, so it is always kept.
-      validationError: { ...validationOptions.validationError, value: true },
-      exceptionFactory: (errors: ValidationError[]) =>
-        new ValidationFailure(Object.freeze(collectViolations(errors))),
-    });
+  constructor(@Optional() options: ApiValidationPipeOptions = {}) {
+    const { allErrors = false, classValidator = true, ...validationOptions } = options ?? {};
+    const settings = { transform: true, ...validationOptions };
     this.allErrors = allErrors;
+    this.returnsSchemaOutput = settings.transform;
+    this.validateCustomDecorators = settings.validateCustomDecorators ?? false;
+    this.classes = classValidator
+      ? new ClassValidationPipe(settings, loadClassValidatorPackages(settings))
+      : undefined;
   }
 
-  /**
-   * The exception factory does not know where the value came from, so the
-   * failure is finished here, where it does: each violation gets its
-   * location (body, query or path), for formats that point at the field.
-   */
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
-      return await super.transform(value, metadata);
-    } catch (error) {
-      if (!(error instanceof ValidationFailure)) throw error;
-      const location: ViolationLocation = metadata.type;
-      const violations = Object.freeze(
-        error.violations.map((v) => Object.freeze({ ...v, location })),
-      );
-      const description = this.allErrors
-        ? Object.freeze(violations.map((violation) => violation.message))
-        : violations[0]?.message;
-      throw new InvalidParameterError(description, {
-        violations,
-        reason: ErrorReasons.VALIDATION_FAILED,
-      });
+      // Nest 12 puts a parameter's schema here; Nest 11 never does.
+      const schema = (metadata as { readonly schema?: unknown }).schema;
+      if (isStandardSchema(schema)) return await this.validateWithSchema(value, metadata, schema);
+      return this.classes === undefined ? value : await this.classes.transform(value, metadata);
+    } catch (failure) {
+      // The failure only now meets where the value came from (body, query or path).
+      if (failure instanceof ValidationFailure) {
+        throw invalidParameters(failure, metadata.type, this.allErrors);
+      }
+      if (failure instanceof NestingTooDeep) throw nestedTooDeeply(metadata);
+      throw failure;
     }
   }
-}
 
-/**
- * Carries the violations from the exception factory to `transform()`. It
- * never leaves the pipe, so it is not an Error: a stack trace captured
- * through class-validator's async frames cost more than the rest of the pipe.
- */
-class ValidationFailure {
-  constructor(readonly violations: readonly Violation[]) {}
+  private async validateWithSchema(
+    value: unknown,
+    metadata: ArgumentMetadata,
+    schema: StandardSchema,
+  ): Promise<unknown> {
+    if (metadata.type === 'custom' && !this.validateCustomDecorators) return value;
+    if (!stripProtoKeysWithinDepth(value)) throw nestedTooDeeply(metadata);
+    const result = await schema['~standard'].validate(value);
+    if (!result.issues) return this.returnsSchemaOutput ? result.value : value;
+    const violations = collectIssueViolations(result.issues, {
+      value,
+      hasValue: true,
+      name: metadata.data,
+      wholeName: metadata.type === 'custom' ? 'value' : metadata.type,
+    });
+    throw invalidParameters(new ValidationFailure(violations), metadata.type, this.allErrors);
+  }
 }

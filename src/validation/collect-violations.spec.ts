@@ -1,5 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
-import { collectViolations, pathOf } from './collect-violations.js';
+import { collectViolations } from './collect-violations.js';
+import { fieldPath } from './field-names.js';
 
 const leaf = (
   property: string,
@@ -99,14 +100,14 @@ describe('collectViolations', () => {
   });
 });
 
-describe('pathOf', () => {
+describe('fieldPath', () => {
   it.each([
     [['a'], 'a'],
     [['a', 'b'], 'a.b'],
     [['items', 0, 'quantity'], 'items[0].quantity'],
     [['grid', 1, 2], 'grid[1][2]'],
   ])('%j -> %s', (segments, path) => {
-    expect(pathOf(segments)).toBe(path);
+    expect(fieldPath(segments).path).toBe(path);
   });
 });
 
