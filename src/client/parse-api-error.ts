@@ -112,7 +112,7 @@ function retryAfterMsOf(fromBody: unknown, header: string | undefined): number |
   let ms: number | undefined;
   if (typeof fromBody === 'number' && fromBody >= 0) ms = fromBody * 1000;
   else if (header !== undefined && /^\s*\d+\s*$/.test(header)) ms = Number(header) * 1000;
-  else if (header !== undefined) {
+  else if (header !== undefined && /^[A-Za-z]{3}, /.test(header)) {
     const date = Date.parse(header);
     if (!Number.isNaN(date)) ms = Math.max(0, date - Date.now());
   }

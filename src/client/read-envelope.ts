@@ -70,7 +70,8 @@ const READERS: Record<ApiErrorFormat, (body: Body) => Omit<EnvelopeFields, 'form
       const code = body.error_code;
       if (!Number.isInteger(code) || !isText(body.error_message)) return undefined;
       // Validation failures (3, 4, 5) name each field: `{ "quantity": "sentence" }`.
-      const fields = (code as number) > 2 && (code as number) < 6 ? fieldsOf(body.details) : [];
+      const fields =
+        (code as number) > 2 && (code as number) < 6 ? fieldsOf(body.details, false) : [];
       return {
         code: code as number,
         message: body.error_message,
@@ -92,7 +93,7 @@ const READERS: Record<ApiErrorFormat, (body: Body) => Omit<EnvelopeFields, 'form
     },
     flat(body) {
       if (!isCode(body.code) || !isText(body.code) || !isText(body.message)) return undefined;
-      const fields = fieldsOf(body.details);
+      const fields = fieldsOf(body.details, true);
       return {
         code: body.code,
         message: body.message,
@@ -104,17 +105,17 @@ const READERS: Record<ApiErrorFormat, (body: Body) => Omit<EnvelopeFields, 'form
   };
 
 /**
- * Per-field details, `{ "name": "sentence" }` or `{ "name": { code, message } }`:
- * all members must have that shape, so a database error's
- * `{ details, params }` is not mistaken for fields.
+ * Per-field details: `{ "name": { code, message } }` (flat) or
+ * `{ "name": "sentence" }` (error_code). Every member must have that shape, so
+ * a database error's `{ details, params }` is not mistaken for fields.
  */
-function fieldsOf(details: unknown): ApiViolation[] {
+function fieldsOf(details: unknown, coded: boolean): ApiViolation[] {
   if (!isObject(details)) return [];
   const fields: ApiViolation[] = [];
   for (const path of Object.keys(details).slice(0, MAX_VIOLATIONS)) {
     const value = details[path];
-    if (isText(value)) fields.push({ path, message: value });
-    else if (isObject(value) && isText(value.message) && isText(value.code)) {
+    if (!coded && isText(value)) fields.push({ path, message: value });
+    else if (coded && isObject(value) && isText(value.message) && isText(value.code)) {
       fields.push({ path, message: value.message, code: value.code });
     } else return [];
   }
