@@ -11,7 +11,10 @@ import { ApiErrorAssertion } from './api-error-assertion.js';
 export interface ExpectApiErrorOptions {
   /** The format the app answers in. @default 'meta' */
   readonly format?: ErrorFormatName;
-  /** The description the error was thrown with; checked where the format shows it. */
+  /**
+   * The description the error was thrown with, checked where the format shows
+   * it; `description: undefined` checks there is none. Left out, it is not checked.
+   */
   readonly description?: ErrorDescription;
   /**
    * The cause, for errors a format answers by cause rather than by entry
@@ -73,7 +76,7 @@ export async function expectApiError(
     format: actual.format,
     code: actual.code,
   };
-  if (options.description !== undefined) {
+  if ('description' in options) {
     Object.assign(expected, { message: wanted.message, description: wanted.description });
     Object.assign(received, { message: actual.message, description: actual.description });
   }
