@@ -87,7 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (known === undefined) {
           throw new UsageError(`--as must be json, markdown or typescript, got ${quoted(form)}`);
         }
-        as = known as OutputForm;
+        as = known;
         asGiven = true;
         break;
       }

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { isApiError } from './is-api-error.js';
 
 /**
  * What to do about a failed request:
@@ -42,20 +42,20 @@ const BACKOFF = (delayMs?: number): RetryAdvice => ({
  * @publicApi
  */
 export function retryPolicy(error: unknown): RetryAdvice {
-  if (!(error instanceof ApiError)) {
+  if (!isApiError(error)) {
     return error instanceof TypeError ? BACKOFF() : { action: 'give-up' };
   }
-  const { status, code } = error;
+  const { status, code, format, retryAfterMs, violations } = error;
   if (status === 401) return { action: 'reauthenticate' };
-  if (status === 429 || status === 503) return BACKOFF(error.retryAfterMs);
+  if (status === 429 || status === 503) return BACKOFF(retryAfterMs);
   if (status === 500) {
     const database =
-      code === 77 || code === 'DATABASE_ERROR' || (code === 12 && error.format === 'error_code');
-    return database ? BACKOFF(error.retryAfterMs) : { action: 'retry', maxRetries: 1 };
+      code === 77 || code === 'DATABASE_ERROR' || (code === 12 && format === 'error_code');
+    return database ? BACKOFF(retryAfterMs) : { action: 'retry', maxRetries: 1 };
   }
   if (status > 500 && status !== 501 && status !== 505 && status < 600) {
-    return BACKOFF(error.retryAfterMs);
+    return BACKOFF(retryAfterMs);
   }
-  const invalidInput = status === 422 || code === 88 || error.violations.length > 0;
+  const invalidInput = status === 422 || code === 88 || violations.length > 0;
   return { action: invalidInput ? 'fix-request' : 'give-up' };
 }

@@ -1,4 +1,5 @@
-import { ApiError, type ApiErrorCode } from './api-error.js';
+import type { ApiError, ApiErrorCode } from './api-error.js';
+import { isApiError } from './is-api-error.js';
 
 /** Your own sentences, by code (or by status), as text or made from the error. @publicApi */
 export type UserMessages = Readonly<
@@ -56,7 +57,7 @@ const BY_STATUS: Readonly<Record<number, string>> = {
  * @publicApi
  */
 export function userMessage(error: unknown, messages: UserMessages = {}): string {
-  if (!(error instanceof ApiError)) {
+  if (!isApiError(error)) {
     return error instanceof TypeError
       ? 'We could not reach the server. Please check your connection.'
       : 'An unexpected error occurred.';

@@ -45,9 +45,10 @@ export interface RetryOptions {
 }
 
 /** The signal's reason, or an `AbortError` where the platform gives none. */
-function abortError(signal: AbortSignal): unknown {
+function abortError(signal: AbortSignal): Error {
   return (
-    signal.reason ?? Object.assign(new Error('The operation was aborted'), { name: 'AbortError' })
+    (signal.reason as Error | undefined) ??
+    Object.assign(new Error('The operation was aborted'), { name: 'AbortError' })
   );
 }
 

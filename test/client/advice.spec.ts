@@ -123,9 +123,9 @@ describe('isApiError', () => {
     expect(isApiError(flat, ERR_OUT_OF_STOCK)).toBe(false);
     expect(isApiError(error(502), ERR_AUTH_REQUIRED)).toBe(false);
     const value: unknown = flat;
-    if (isApiError(value, ERR_AUTH_REQUIRED)) {
-      const code: 99 | 401 | 'UNAUTHORIZED' | 7 | undefined = value.code;
-      expect(code).toBe('UNAUTHORIZED');
-    }
+    if (!isApiError(value, ERR_AUTH_REQUIRED)) throw new Error('not narrowed');
+    // The narrowed code is the entry's code in any format.
+    const code: 99 | 401 | 'UNAUTHORIZED' | 7 | undefined = value.code;
+    expect(code).toBe('UNAUTHORIZED');
   });
 });

@@ -40,9 +40,9 @@ describe('the client entry in a browser bundle', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.length).toBeGreaterThan(0);
     expect(inputs.filter((input) => !input.startsWith('src/client/'))).toStrictEqual([]);
-    const code = result.outputFiles[0].text;
+    const code = result.outputFiles![0].text;
     expect(code).not.toMatch(/\bnode:|\brequire\(|\bprocess\.|\bBuffer\b|reflect-metadata|@nestjs/);
-    const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+    const gzipped = gzipSync(result.outputFiles![0].contents, { level: 9 }).byteLength;
     expect(gzipped, `${gzipped} bytes min+gzip`).toBeLessThan(SIZE_BUDGET_BYTES);
   });
 
@@ -56,10 +56,10 @@ describe('the client entry in a browser bundle', () => {
       },
       format: 'esm',
     });
-    const code = result.outputFiles[0].text;
+    const code = result.outputFiles![0].text;
     expect(code).not.toContain('withRetry');
     expect(code).not.toContain('Please log in');
-    expect(gzipSync(result.outputFiles[0].contents).byteLength).toBeLessThan(2 * 1024);
+    expect(gzipSync(result.outputFiles![0].contents).byteLength).toBeLessThan(2 * 1024);
   });
 });
 
@@ -86,7 +86,7 @@ describe('the client entry in headless Chromium, against the sample', () => {
       format: 'iife',
       globalName: 'ApiErrorsClient',
     });
-    clientScript = client.outputFiles[0].text;
+    clientScript = client.outputFiles![0].text;
     const example = await build({
       ...browserBuild,
       stdin: { contents: readmeExample(), resolveDir: root, loader: 'ts', sourcefile: 'api.ts' },
@@ -94,7 +94,7 @@ describe('the client entry in headless Chromium, against the sample', () => {
       globalName: 'App',
       define: { 'process.env.NODE_ENV': '"development"' },
     });
-    exampleScript = example.outputFiles[0].text;
+    exampleScript = example.outputFiles![0].text;
   });
   afterAll(() => browser?.close());
 

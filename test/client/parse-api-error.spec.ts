@@ -115,7 +115,7 @@ describe('parseApiError reads every built-in format', () => {
     };
     for (const format of ['meta', 'error', 'flat', 'error_code', 'problem'] as const) {
       const error = await parseApiError(answer(format, report));
-      expect(error.violations, format).toStrictEqual([]);
+      expect(error.violations).toStrictEqual([]);
     }
     const flat = await parseApiError(answer('flat', report));
     expect(flat.description).toStrictEqual({
@@ -156,7 +156,7 @@ describe('parseApiError reads every built-in format', () => {
     expect(huge.retryAfterMs).toBe(86_400_000);
     for (const bad of ['-1', 'soon', '']) {
       const error = await parseApiError(answer('meta', rateLimit, { 'retry-after': bad }));
-      expect(error.retryAfterMs, bad).toBeUndefined();
+      expect(error.retryAfterMs).toBeUndefined();
     }
   });
 
