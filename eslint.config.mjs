@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'sample/dist', 'coverage', '.pack-test', 'bench/results', 'eslint.config.mjs'] },
+  { ignores: ['dist', 'sample/dist', 'sample/client/dist', 'coverage', '.pack-test', 'bench/results', 'eslint.config.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

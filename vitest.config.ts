@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
   resolve: {
     // Tests import the library by its package name, as users do; here the
     // name points at the sources. The packed-tarball test checks the build.
-    alias: { 'nestjs-api-errors': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    // Exact matches, so each subpath entry finds its own index.
+    alias: [
+      { find: /^nestjs-api-errors$/, replacement: source('./src/index.ts') },
+      { find: /^nestjs-api-errors\/client$/, replacement: source('./src/client/index.ts') },
+      { find: /^nestjs-api-errors\/testing$/, replacement: source('./src/testing/index.ts') },
+    ],
   },
   test: {
     globals: true,

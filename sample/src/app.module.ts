@@ -5,6 +5,7 @@ import { SessionsService } from './auth/sessions.service.js';
 import { CartModule } from './cart/cart.module.js';
 import { SAMPLE_CONFIG, type SampleConfig } from './config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FlakyStatusController } from './demo/flaky-status.controller.js';
 import { SUPPORT_TEAM } from './errors.js';
 import { HealthController } from './health.controller.js';
 import { OrdersModule } from './orders/orders.module.js';
@@ -42,7 +43,7 @@ export class AppModule {
         CartModule,
         OrdersModule,
       ],
-      controllers: [HealthController, RecommendationsController],
+      controllers: [HealthController, RecommendationsController, FlakyStatusController],
     };
   }
 }

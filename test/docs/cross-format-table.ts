@@ -4,11 +4,10 @@ import {
   ERR_AUTH_REQUIRED,
   ERR_INVALID_PARAMETER,
   ERR_NOT_SUPPORTED,
-  ERROR_CATALOG,
   ErrorReasons,
   type ErrorReport,
 } from 'nestjs-api-errors';
-import * as api from 'nestjs-api-errors';
+import { catalogDocument } from '../../src/cli/catalog-document.js';
 
 /** Where each built-in format keeps its code. */
 const CODE_OF: Record<keyof typeof BUILT_IN_FORMATS, (body: any) => unknown> = {
@@ -18,9 +17,6 @@ const CODE_OF: Record<keyof typeof BUILT_IN_FORMATS, (body: any) => unknown> = {
   error_code: (body) => body.error_code,
   problem: (body) => body.type,
 };
-
-const exportName = (entry: object) =>
-  Object.entries(api).find(([name, value]) => value === entry && name !== 'ERROR_CATALOG')?.[0];
 
 const violation = {
   path: 'quantity',
@@ -75,22 +71,25 @@ const NOTABLE: [label: string, report: ErrorReport][] = [
 ];
 
 /**
- * The README's cross-format table, made by rendering each catalog entry and
- * each notable error through every built-in format, so it shows what the
- * code does, not what someone wrote down.
+ * The README's cross-format table: the catalog's rows as the catalog CLI
+ * exports them, then each notable error rendered through every built-in
+ * format, so it shows what the code does, not what someone wrote down.
  */
 export function crossFormatTable(): string {
   const formats = Object.keys(BUILT_IN_FORMATS) as (keyof typeof BUILT_IN_FORMATS)[];
-  const rows = [
-    ...ERROR_CATALOG.map((entry) => [`\`${exportName(entry)}\``, { definition: entry }] as const),
-    ...NOTABLE,
-  ];
   const context = { method: 'GET', url: '/example' };
   const lines = [
     `| Error | ${formats.map((name) => `\`${name}\``).join(' | ')} |`,
     `|---|${formats.map(() => '---').join('|')}|`,
   ];
-  for (const [label, report] of rows) {
+  for (const entry of catalogDocument([]).entries) {
+    const cells = formats.map((name) => {
+      const { status, code, type } = entry.formats[name];
+      return `${status} \`${String(type ?? code)}\``;
+    });
+    lines.push(`| \`${entry.name}\` | ${cells.join(' | ')} |`);
+  }
+  for (const [label, report] of NOTABLE) {
     const cells = formats.map((name) => {
       const { status, body } = BUILT_IN_FORMATS[name].render(report, context);
       return `${status} \`${String(CODE_OF[name](body))}\``;

@@ -1,4 +1,15 @@
+import {
+  definitionForStatus,
+  ERR_AUTH_REQUIRED,
+  ERR_INVALID_PARAMETER,
+  ERR_NOT_SUPPORTED,
+  ERR_PASSWORD_NOT_MATCH,
+  ERR_UNKNOWN,
+  ERR_USER_NOT_EXISTS,
+} from 'nestjs-api-errors';
+import { expectApiError } from 'nestjs-api-errors/testing';
 import { CoreFixtureModule } from '../fixtures/core/core-fixture.module.js';
+import { ERR_OUT_OF_STOCK } from '../fixtures/core/errors.controller.js';
 import { send } from '../helpers/http-client.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -10,57 +21,23 @@ describe.each(ADAPTERS)('meta envelope (%s)', (adapter) => {
   afterAll(() => t.close());
 
   const get = (path: string) => send(t.url, { path });
+  const fetchPath = (path: string) => fetch(`${t.url}${path}`);
 
   describe('AppError subclasses render their own catalog entry', () => {
     it.each([
-      [
-        'invalid-parameter',
-        400,
-        {
-          code: 88,
-          message: 'Invalid Parameter',
-          description: 'quantity must be a positive integer',
-        },
-      ],
-      [
-        'unauthorized',
-        401,
-        {
-          code: 99,
-          message: 'Authentication Required',
-          description: 'Your session has expired. Kindly logout and login',
-        },
-      ],
-      [
-        'user-not-exists',
-        404,
-        { code: 21, message: 'User Not Exists', description: 'No account found with this email' },
-      ],
-      ['password-not-match', 400, { code: 22, message: 'Password Not Match' }],
-      [
-        'not-supported',
-        404,
-        {
-          code: 10,
-          message: 'Not Supported',
-          description: 'method: PATCH, url: /api/v2/product/123',
-        },
-      ],
-      ['not-supported-bare', 404, { code: 10, message: 'Not Supported' }],
-      ['app-default', 500, { code: 500, message: 'Unknown Error' }],
+      ['invalid-parameter', ERR_INVALID_PARAMETER, 'quantity must be a positive integer'],
+      ['unauthorized', ERR_AUTH_REQUIRED, 'Your session has expired. Kindly logout and login'],
+      ['user-not-exists', ERR_USER_NOT_EXISTS, 'No account found with this email'],
+      ['password-not-match', ERR_PASSWORD_NOT_MATCH, undefined],
+      ['not-supported', ERR_NOT_SUPPORTED, 'method: PATCH, url: /api/v2/product/123'],
+      ['not-supported-bare', ERR_NOT_SUPPORTED, undefined],
+      ['app-default', ERR_UNKNOWN, undefined],
       // An AppError carrying a non-error entry is a bug, not a success.
-      ['ok-entry', 500, { code: 500, message: 'Unknown Error' }],
-      ['custom', 409, { code: 31, message: 'Out Of Stock', description: 'Only 3 left' }],
-      [
-        'custom-structured',
-        409,
-        { code: 31, message: 'Out Of Stock', description: { sku: 'A-1', available: 3 } },
-      ],
-    ])('%s -> %i', async (name, status, meta) => {
-      const res = await get(`/app-errors/${name}`);
-      expect(res.status).toBe(status);
-      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(res.json()).toStrictEqual({ meta });
+      ['ok-entry', ERR_UNKNOWN, undefined],
+      ['custom', ERR_OUT_OF_STOCK, 'Only 3 left'],
+      ['custom-structured', ERR_OUT_OF_STOCK, { sku: 'A-1', available: 3 }],
+    ] as const)('%s', async (name, entry, description) => {
+      await expectApiError(await fetchPath(`/app-errors/${name}`), entry, { description });
     });
   });
 
@@ -71,52 +48,21 @@ describe.each(ADAPTERS)('meta envelope (%s)', (adapter) => {
 
   describe("Nest's and third-party HttpExceptions are mapped by status", () => {
     it.each([
-      [
-        'bad-request',
-        400,
-        { code: 88, message: 'Invalid Parameter', description: 'limit must be a number' },
-      ],
-      ['unauthorized', 401, { code: 99, message: 'Authentication Required' }],
-      [
-        'not-found',
-        404,
-        { code: 10, message: 'Not Supported', description: 'Product 5 does not exist' },
-      ],
-      ['forbidden', 403, { code: 403, message: 'Forbidden' }],
-      ['forbidden-message', 403, { code: 403, message: 'Forbidden', description: 'Admins only' }],
-      ['conflict', 409, { code: 409, message: 'Conflict', description: 'Email already taken' }],
-      ['payload-too-large', 413, { code: 413, message: 'Payload Too Large' }],
-      [
-        'too-many-requests',
-        429,
-        {
-          code: 429,
-          message: 'Too Many Requests',
-          description: 'Daily quota of 1000 calls used up',
-        },
-      ],
-      ['teapot', 418, { code: 418, message: "I'm a Teapot" }],
-      [
-        'service-unavailable',
-        503,
-        { code: 503, message: 'Service Unavailable', description: 'Search index is rebuilding' },
-      ],
-      [
-        'internal-server-error',
-        500,
-        { code: 500, message: 'Unknown Error', description: 'pool exhausted at db.ts:12' },
-      ],
-      [
-        'list-message',
-        400,
-        { code: 88, message: 'Invalid Parameter', description: 'first problem' },
-      ],
-      ['status-200', 500, { code: 500, message: 'Unknown Error' }],
-    ])('%s -> %i', async (name, status, meta) => {
-      const res = await get(`/nest-errors/${name}`);
-      expect(res.status).toBe(status);
-      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(res.json()).toStrictEqual({ meta });
+      ['bad-request', ERR_INVALID_PARAMETER, 'limit must be a number'],
+      ['unauthorized', ERR_AUTH_REQUIRED, undefined],
+      ['not-found', ERR_NOT_SUPPORTED, 'Product 5 does not exist'],
+      ['forbidden', definitionForStatus(403), undefined],
+      ['forbidden-message', definitionForStatus(403), 'Admins only'],
+      ['conflict', definitionForStatus(409), 'Email already taken'],
+      ['payload-too-large', definitionForStatus(413), undefined],
+      ['too-many-requests', definitionForStatus(429), 'Daily quota of 1000 calls used up'],
+      ['teapot', definitionForStatus(418), undefined],
+      ['service-unavailable', definitionForStatus(503), 'Search index is rebuilding'],
+      ['internal-server-error', ERR_UNKNOWN, 'pool exhausted at db.ts:12'],
+      ['list-message', ERR_INVALID_PARAMETER, 'first problem'],
+      ['status-200', ERR_UNKNOWN, undefined],
+    ] as const)('%s', async (name, entry, description) => {
+      await expectApiError(await fetchPath(`/nest-errors/${name}`), entry, { description });
     });
 
     it("maps Nest's built-in pipes the same way", async () => {

@@ -141,6 +141,51 @@ describe('the packed package', { timeout: 180_000 }, () => {
     expect(result.status).toBe(0);
   });
 
+  it('ships the client and testing entries, importable by their subpaths', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/client/index.js',
+        'dist/client/index.d.ts',
+        'dist/testing/index.js',
+        'dist/cli/main.js',
+      ]),
+    );
+    writeFileSync(
+      join(app, 'client.mjs'),
+      `
+      import { parseApiError, withRetry } from 'nestjs-api-errors/client';
+      import { expectApiError } from 'nestjs-api-errors/testing';
+      import { ERR_AUTH_REQUIRED } from 'nestjs-api-errors';
+      const response = { status: 401, headers: { 'x-request-id': 'r-1' }, body: { meta: { code: 99, message: 'Authentication Required' } } };
+      const error = await parseApiError(response);
+      await expectApiError(response, ERR_AUTH_REQUIRED);
+      console.log(JSON.stringify({ code: error.code, requestId: error.requestId, retry: typeof withRetry }));
+      `,
+    );
+    expect(JSON.parse(run('node', ['client.mjs'], app))).toStrictEqual({
+      code: 99,
+      requestId: 'r-1',
+      retry: 'function',
+    });
+  });
+
+  it('runs the catalog CLI as an installed bin', () => {
+    writeFileSync(
+      join(app, 'errors.mjs'),
+      `import { defineError } from 'nestjs-api-errors';
+      export const ERR_SEAT_TAKEN = defineError({ status: 409, code: 41, title: 'Seat Taken' });`,
+    );
+    const bin = join(app, 'node_modules', '.bin', 'nestjs-api-errors');
+    const markdown = run(bin, ['catalog', '--entries', './errors.mjs', '--as', 'md'], app);
+    expect(markdown).toContain('| `ERR_SEAT_TAKEN` | 409 | 41 | Seat Taken |');
+    const missing = spawnSync(bin, ['catalog', '--entries', './nope.js'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/--entries \.\/nope\.js: no such file/);
+  });
+
   it('leaves no stray files behind in the scratch folder but the install', () => {
     expect(readdirSync(app)).toEqual(expect.arrayContaining(['node_modules', 'package.json']));
   });
