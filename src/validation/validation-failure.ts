@@ -1,5 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
+import { withoutStack } from '../exceptions/without-stack.js';
 import { ErrorReasons } from '../report/error-reasons.js';
 import type { Violation, ViolationLocation } from '../report/violation.interface.js';
 import { MAX_NESTING_DEPTH } from './nesting-depth.js';
@@ -51,16 +52,23 @@ export function invalidParameters(
   const description = allErrors
     ? Object.freeze(violations.map((violation) => violation.message))
     : violations[0]?.message;
-  return new InvalidParameterError(description, {
-    violations,
-    reason: ErrorReasons.VALIDATION_FAILED,
-  });
+  // The client's mistake, never logged with a stack: capturing one would cost more than the rest.
+  return withoutStack(
+    () =>
+      new InvalidParameterError(description, {
+        violations,
+        reason: ErrorReasons.VALIDATION_FAILED,
+      }),
+  );
 }
 
 /** 400 / 88 for a value nested too deeply; the sentence names no part of the value. */
 export function nestedTooDeeply(metadata: ArgumentMetadata): InvalidParameterError {
   const name = VALUE_NAMES[metadata.type] ?? VALUE_NAMES.custom;
-  return new InvalidParameterError(
-    `${name} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels)`,
+  return withoutStack(
+    () =>
+      new InvalidParameterError(
+        `${name} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels)`,
+      ),
   );
 }
