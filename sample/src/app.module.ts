@@ -30,6 +30,7 @@ export class AppModule {
           inject: [SessionsService],
           useFactory: (sessions: SessionsService) => ({
             format: config.errorFormat,
+            production: config.production,
             validation: { whitelist: true, forbidNonWhitelisted: true },
             auth: {
               resolveSession: (token) => sessions.resolve(token),

@@ -23,7 +23,9 @@ async function bootstrap(): Promise<void> {
     `Shop API on http://localhost:${config.port} (${config.adapter}, ${config.errorFormat} errors, database ${config.databaseFile})`,
   );
   for (const user of DEMO_USERS) {
-    logger.log(`Demo account: ${user.email} / ${DEMO_PASSWORD} (${user.about})`);
+    // A password has no place in a production log, not even a demo one.
+    const account = config.production ? user.email : `${user.email} / ${DEMO_PASSWORD}`;
+    logger.log(`Demo account: ${account} (${user.about})`);
   }
 }
 

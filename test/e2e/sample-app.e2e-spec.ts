@@ -1,39 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AppModule } from '../../sample/src/app.module.js';
 import { totp } from '../../sample/src/auth/totp.js';
 import { readConfig } from '../../sample/src/config.js';
 import { BOB_TOTP_SECRET } from '../../sample/src/database/seed.js';
 import { send, sendJson } from '../helpers/http-client.js';
-import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
-
-const EXPIRED = 'Your session has expired. Kindly logout and login';
-const BLOCKED = 'Your Account has been blocked, Please contact Acme Shop Team';
+import { ADAPTERS, type TestApp } from '../helpers/test-app.js';
+import {
+  BLOCKED,
+  EXPIRED,
+  login,
+  startSample as startSampleServer,
+  UNTHROTTLED,
+} from '../sample/sample-server.js';
 
 /** The sample on a fresh database of its own. */
 async function startSample(adapter: 'express' | 'fastify', env: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'shop-'));
-  const config = readConfig({ SAMPLE_DB: join(dir, 'shop.db'), ADAPTER: adapter, ...env });
-  const t = await createTestApp(adapter, AppModule.with(config));
-  return {
-    t,
-    stop: async () => {
-      await t.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function login(t: TestApp, email: string, password = 'correct-horse') {
-  return sendJson(t.url, 'POST', '/auth/login', { email, password });
+  const { t, stop } = await startSampleServer(adapter, env);
+  return { t, stop };
 }
 
 describe.each(ADAPTERS)('the sample shop beyond the README (%s)', (adapter) => {
   let t: TestApp;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ t, stop } = await startSample(adapter));
+    ({ t, stop } = await startSample(adapter, UNTHROTTLED));
   });
   afterAll(() => stop());
 
@@ -131,15 +119,10 @@ describe.each(ADAPTERS)('the sample shop with short sessions (%s)', (adapter) =>
 describe.each(ADAPTERS)('the sample shop in production (%s)', (adapter) => {
   let t: TestApp;
   let stop: () => Promise<void>;
-  const previous = process.env.NODE_ENV;
   beforeAll(async () => {
-    process.env.NODE_ENV = 'production';
-    ({ t, stop } = await startSample(adapter));
+    ({ t, stop } = await startSample(adapter, { NODE_ENV: 'production' }));
   });
-  afterAll(async () => {
-    process.env.NODE_ENV = previous;
-    await stop();
-  });
+  afterAll(() => stop());
 
   it('sends no database details', async () => {
     const { token } = (await login(t, 'alice@example.com')).json();

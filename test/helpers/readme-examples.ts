@@ -46,6 +46,49 @@ export function readExamples(readmePath: string, sectionTitle: string): ReadmeEx
   return examples;
 }
 
+/** `NAME=$(...)`: the shell variable a command line sets, if any. */
+export function variableSet(line: string): string | undefined {
+  return /^(\w+)=\$\(/.exec(line)?.[1];
+}
+
+/** The shell variables a command line reads (`$NAME`), in order. */
+export function variablesRead(line: string): string[] {
+  return [...line.matchAll(/\$(\w+)/g)].map((match) => match[1]);
+}
+
+/**
+ * The earlier examples to replay before `examples[index]`, in README order:
+ * for each variable it reads before setting, the last earlier example that
+ * sets it, with what that one needs in turn. Each example can then run on a
+ * fresh server, alone, as a reader who jumps to it would run it after the
+ * steps it refers to.
+ */
+export function examplesBefore(examples: readonly ReadmeExample[], index: number): number[] {
+  const needed = new Set<number>();
+  const visit = (at: number) => {
+    const set = new Set<string>();
+    for (const line of examples[at].commands) {
+      for (const name of variablesRead(line)) {
+        if (set.has(name)) continue;
+        const source = examples
+          .slice(0, at)
+          .findLastIndex((example) =>
+            example.commands.some((command) => variableSet(command) === name),
+          );
+        if (source === -1) throw new Error(`$${name} is read before any example sets it`);
+        if (!needed.has(source)) {
+          needed.add(source);
+          visit(source);
+        }
+      }
+      const name = variableSet(line);
+      if (name !== undefined) set.add(name);
+    }
+  };
+  visit(index);
+  return [...needed].sort((a, b) => a - b);
+}
+
 /** Splits a shell command into words, honouring quotes and expanding `$VAR`. */
 export function shellWords(line: string, vars: Readonly<Record<string, string>>): string[] {
   const words: string[] = [];

@@ -1,16 +1,24 @@
 import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Public, TOKEN_REQUIRED_SENTENCE, UnauthorizedError } from 'nestjs-api-errors';
+import { bearerToken } from './bearer-token.js';
 import { SessionsService } from './sessions.service.js';
 
 @Controller()
 export class LogoutController {
   constructor(private readonly sessions: SessionsService) {}
 
-  /** Ends the session; the guard has already checked the token. */
+  /**
+   * Ends the session of whatever token it is given, a first-step one too
+   * (which the guard would refuse for a user with two-factor on), so it is
+   * public. It answers 204 whether or not the token had a session: logout
+   * tells nothing about tokens.
+   */
+  @Public()
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@Headers('authorization') authorization: string): void {
-    const token = authorization.slice('Bearer '.length);
-    const twoFactor = token.startsWith('2f.');
-    this.sessions.close({ value: twoFactor ? token.slice(3) : token, twoFactor });
+  logout(@Headers('authorization') authorization: string | undefined): void {
+    const token = bearerToken(authorization);
+    if (token === undefined) throw new UnauthorizedError(TOKEN_REQUIRED_SENTENCE);
+    this.sessions.close(token);
   }
 }

@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS users (
   totp_secret TEXT,
   blocked INTEGER NOT NULL DEFAULT 0,
   failed_logins INTEGER NOT NULL DEFAULT 0,
+  failed_codes INTEGER NOT NULL DEFAULT 0,
   last_totp_step INTEGER
 );
 
@@ -17,8 +18,11 @@ CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES users(id),
   two_factor INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
+  expires_at INTEGER NOT NULL,
+  failed_codes INTEGER NOT NULL DEFAULT 0
 );
+
+CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
 
 CREATE TABLE IF NOT EXISTS products (
   id INTEGER PRIMARY KEY,
@@ -47,9 +51,21 @@ CREATE TABLE IF NOT EXISTS order_items (
 );
 `;
 
+/** Columns added since the first version of the sample, by table. */
+const ADDED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  users: {
+    last_totp_step: 'INTEGER',
+    failed_codes: 'INTEGER NOT NULL DEFAULT 0',
+  },
+  sessions: { failed_codes: 'INTEGER NOT NULL DEFAULT 0' },
+};
+
 /** Brings a database made by an earlier version of the sample up to date. */
 export function migrate(db: sqlite.Database): void {
-  const columns = db.all('PRAGMA table_info(users)').map((column) => column.name);
-  if (!columns.includes('last_totp_step'))
-    db.exec('ALTER TABLE users ADD COLUMN last_totp_step INTEGER');
+  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+    const existing = new Set(db.all(`PRAGMA table_info(${table})`).map((column) => column.name));
+    for (const [name, type] of Object.entries(columns)) {
+      if (!existing.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+    }
+  }
 }

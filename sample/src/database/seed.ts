@@ -25,22 +25,27 @@ const PRODUCTS = [
   { name: 'Teapot', priceCents: 3200, stock: 8 },
 ];
 
-/** Fills an empty database, so a first `npm start` has accounts and products to try. */
-export function seed(db: DatabaseService): void {
-  if (db.get('SELECT 1 FROM users LIMIT 1') !== undefined) return;
+/**
+ * Fills an empty database, so a first `npm start` has accounts and products
+ * to try. Answers whether it did.
+ */
+export async function seed(db: DatabaseService): Promise<boolean> {
+  if (db.get('SELECT 1 FROM users LIMIT 1') !== undefined) return false;
+  // Each account gets its own salt, as real accounts would.
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   db.transaction(() => {
-    for (const user of DEMO_USERS) {
+    DEMO_USERS.forEach((user, i) => {
       db.run(
         `INSERT INTO users (email, password_hash, totp_secret, blocked)
          VALUES (:email, :password_hash, :totp_secret, :blocked)`,
         {
           email: user.email,
-          password_hash: hashPassword(DEMO_PASSWORD),
+          password_hash: hashes[i],
           totp_secret: user.totpSecret,
           blocked: user.blocked,
         },
       );
-    }
+    });
     for (const product of PRODUCTS) {
       db.run(
         'INSERT INTO products (name, price_cents, stock) VALUES (:name, :price_cents, :stock)',
@@ -52,4 +57,5 @@ export function seed(db: DatabaseService): void {
       );
     }
   });
+  return true;
 }

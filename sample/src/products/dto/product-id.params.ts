@@ -1,9 +1,10 @@
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { DecimalInteger, MAX_ID } from '../../validation/decimal-integer.js';
 
 export class ProductIdParams {
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'id must be a positive integer' })
   @Min(1, { message: 'id must be a positive integer' })
+  @Max(MAX_ID)
   id: number;
 }

@@ -1,0 +1,19 @@
+import { ThrottlerModule } from '@nestjs/throttler';
+import { SAMPLE_CONFIG, type SampleConfig } from '../config.js';
+
+/**
+ * The rate limit of the login routes (`@UseGuards(ThrottlerGuard)` on each):
+ * `LOGIN_RATE_LIMIT` requests per `LOGIN_RATE_WINDOW_SECONDS` from one client
+ * address, counted per route. Over it, the throttler sets `Retry-After` and
+ * throws; the library's filter answers 429 in the envelope and keeps that
+ * header. The throttler's default name matters: other names get their own
+ * `Retry-After-<name>` header.
+ */
+export const LoginThrottlingModule = ThrottlerModule.forRootAsync({
+  inject: [SAMPLE_CONFIG],
+  useFactory: (config: SampleConfig) => ({
+    throttlers: [{ ttl: config.loginRateWindowSeconds * 1000, limit: config.loginRateLimit }],
+    errorMessage: (_context, limit) =>
+      `Too many attempts; try again in ${limit.timeToBlockExpire} seconds`,
+  }),
+});
