@@ -5,7 +5,16 @@ export default defineConfig({
   resolve: {
     // Tests import the library by its package name, as users do; here the
     // name points at the sources. The packed-tarball test checks the build.
-    alias: { 'nestjs-api-errors': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: /^nestjs-api-errors\/swagger$/,
+        replacement: fileURLToPath(new URL('./src/swagger/index.ts', import.meta.url)),
+      },
+      {
+        find: /^nestjs-api-errors$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     globals: true,

@@ -1,6 +1,9 @@
 import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ERR_DATABASE_ROLLBACK } from 'nestjs-api-errors';
+import { ApiErrors } from 'nestjs-api-errors/swagger';
 import { SessionsService } from './sessions.service.js';
 
+@ApiErrors(ERR_DATABASE_ROLLBACK)
 @Controller()
 export class LogoutController {
   constructor(private readonly sessions: SessionsService) {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CurrentUser } from 'nestjs-api-errors';
+import { CurrentUser, ERR_DATABASE_ROLLBACK } from 'nestjs-api-errors';
+import { ApiErrors } from 'nestjs-api-errors/swagger';
 import type { User } from '../auth/user.js';
 import { CreateOrderDto } from './dto/create-order.dto.js';
 import { OrdersService } from './orders.service.js';
@@ -8,6 +9,8 @@ import { OrdersService } from './orders.service.js';
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
+  // An unknown product id is refused by the database's foreign key: 500 / 77.
+  @ApiErrors(ERR_DATABASE_ROLLBACK)
   @Post()
   place(
     @CurrentUser() user: User,
