@@ -1,7 +1,9 @@
 import type { ValidationError } from '@nestjs/common';
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validateSync, ValidationTypes } from 'class-validator';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
 import { ErrorReasons } from '../report/error-reasons.js';
+import type { Violation } from '../report/violation.interface.js';
 import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe-options.interface.js';
 import { collectViolations } from '../validation/collect-violations.js';
 import type { DocumentedError } from './documented-error.interface.js';
@@ -45,46 +47,146 @@ export function hasValidationRules(type: Constructor, options: ApiValidationPipe
   return rulesOf(type, options).length > 0;
 }
 
+/** A field's first rule, and the message class-validator gives when it fails. */
+interface FirstRule {
+  readonly property: string;
+  /** The constraint's name, e.g. `isEmail`. */
+  readonly constraint: string;
+  /** Every rule of the field as failed, keyed by constraint name. */
+  readonly constraints: Readonly<Record<string, string>>;
+}
+
+/**
+ * Values tried against the first field: the first whose answer starts with
+ * the field's first rule, and fails the fewest others, is the example.
+ * Query strings and path parameters only ever carry strings.
+ */
+const PROBES: Readonly<Record<ValidatedInput['location'], readonly unknown[]>> = {
+  body: ['x', 0, 1.5, -1, '', true, {}, []],
+  query: ['x', '0', '1.5', '-1', ''],
+  param: ['x', '0', '1.5', '-1', ''],
+};
+
+/** Options of Nest's `ValidationPipe` (and ours) that class-validator does not take. */
+const PIPE_ONLY = [
+  'transform',
+  'disableErrorMessages',
+  'errorHttpStatusCode',
+  'expectedType',
+  'transformOptions',
+  'exceptionFactory',
+  'validatorPackage',
+  'transformerPackage',
+  'validateCustomDecorators',
+  'errorFormat',
+  'maxErrorMessagesLength',
+  'allErrors',
+];
+
 /**
  * The failure `ApiValidationPipe` answers when a DTO's first rule fails: the
- * first field's first rule in the order the class declares them (the order
- * the pipe describes failures in), its message worked out as class-validator
- * does (the rule's own message, or its default with `$property` and
- * `$constraint1` filled in), turned into a sentence and a violation by the
- * pipe's own code, and raised as the pipe raises it.
+ * first field's first rule in the order the class declares them, which is the
+ * order the pipe describes failures in. The example is a real answer: values
+ * are sent through class-transformer and class-validator as the pipe sends
+ * them, the other fields taken as valid, and the pipe's own code turns the
+ * result into sentences and violations. When no value makes that rule fail
+ * first, the rule's message is worked out as class-validator does.
  */
 export function firstRuleFailure(
   input: ValidatedInput,
   options: ApiValidationPipeOptions,
 ): DocumentedError | undefined {
+  const first = firstRuleOf(input.type, options);
+  if (first === undefined) return undefined;
+  const probed = probe(input, first, options);
+  const violations =
+    probed?.violations ??
+    collectViolations([
+      {
+        property: first.property,
+        // Present, so the violation is the rule's, not "is required".
+        value: '',
+        constraints: { [first.constraint]: first.constraints[first.constraint] },
+        children: [],
+      },
+    ]);
+  if (violations.length === 0) return undefined;
+  const located = Object.freeze(
+    violations.map((violation) => Object.freeze({ ...violation, location: input.location })),
+  );
+  const description = options.allErrors
+    ? Object.freeze(located.map((violation) => violation.message))
+    : located[0].message;
+  const sent = probed === undefined ? '' : ` = ${JSON.stringify(probed.value)}`;
+  return {
+    exception: new InvalidParameterError(description, {
+      violations: located,
+      reason: ErrorReasons.VALIDATION_FAILED,
+    }),
+    variant: {
+      name: `${input.location}_validation`,
+      label: `${LABELS[input.location]} has ${located[0].path}${sent}`,
+    },
+  };
+}
+
+/** The first rule of the first field with rules, in class-validator's order of fields. */
+function firstRuleOf(type: Constructor, options: ApiValidationPipeOptions): FirstRule | undefined {
   const storage = getMetadataStorage();
   const byProperty = storage.groupByPropertyName(
-    rulesOf(input.type, options) as never,
+    rulesOf(type, options) as never,
   ) as unknown as Record<string, RuleMetadata[]>;
-  // Object.keys, as class-validator walks the fields.
   for (const property of Object.keys(byProperty)) {
     const rules = byProperty[property].filter((rule) => !NOT_RULES.has(rule.type));
     if (rules.length === 0) continue;
-    const constraints = constraintsOf(input.type, property, rules, options);
+    const constraints = constraintsOf(type, property, rules, options);
     if (constraints === undefined) return undefined;
-    // The value only has to be present: a missing one is "is required" whatever the rules.
-    const error: ValidationError = { property, value: '', constraints, children: [] };
-    const [first] = collectViolations([error]);
-    if (first === undefined) return undefined;
-    const violation = Object.freeze({ ...first, location: input.location });
-    const description = options.allErrors ? Object.freeze([violation.message]) : violation.message;
-    return {
-      exception: new InvalidParameterError(description, {
-        violations: Object.freeze([violation]),
-        reason: ErrorReasons.VALIDATION_FAILED,
-      }),
-      variant: {
-        name: `${input.location}_validation`,
-        label: `${LABELS[input.location]} fails validation (${violation.path})`,
-      },
-    };
+    // The pipe's own ordering says which rule is first.
+    const [first] = collectViolations([{ property, value: '', constraints, children: [] }]);
+    return first === undefined
+      ? undefined
+      : { property, constraint: first.constraint, constraints };
   }
   return undefined;
+}
+
+/**
+ * Sends probe values for the field through class-transformer and
+ * class-validator with the pipe's options, and keeps the answer about that
+ * field (the others are missing, and left out of it) that starts with the
+ * first rule.
+ */
+function probe(
+  input: ValidatedInput,
+  first: FirstRule,
+  options: ApiValidationPipeOptions,
+): { value: unknown; violations: Violation[] } | undefined {
+  const validatorOptions: Record<string, unknown> = { forbidUnknownValues: false };
+  for (const [key, value] of Object.entries(options)) {
+    if (!PIPE_ONLY.includes(key)) validatorOptions[key] = value;
+  }
+  validatorOptions.validationError = { ...options.validationError, value: true };
+  let best: { value: unknown; violations: Violation[] } | undefined;
+  for (const value of PROBES[input.location]) {
+    let violations: Violation[];
+    try {
+      const entity: object = plainToInstance(
+        input.type as new () => object,
+        { [first.property]: value },
+        options.transformOptions,
+      );
+      violations = collectViolations(
+        validateSync(entity, validatorOptions) as ValidationError[],
+      ).filter((violation) => violation.segments[0] === first.property);
+    } catch {
+      continue;
+    }
+    if (violations[0]?.constraint !== first.constraint) continue;
+    if (best === undefined || violations.length < best.violations.length) {
+      best = { value, violations };
+    }
+  }
+  return best;
 }
 
 function rulesOf(type: Constructor, options: ApiValidationPipeOptions): RuleMetadata[] {
