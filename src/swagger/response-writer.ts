@@ -44,12 +44,14 @@ export interface ResponseStyle {
 }
 
 const REQUEST_ID_HEADER = {
+  required: true,
   description:
-    'The request id: the one the client sent when it is 1-128 characters of `A-Z a-z 0-9 . _ : -`, otherwise a new UUID.',
+    'The id of the request in the server’s logs: the one the client sent, or a new UUID.',
   schema: { type: 'string' },
 };
 
 const RETRY_AFTER_HEADER = {
+  required: true,
   description: 'Whole seconds to wait before trying again.',
   schema: { type: 'integer', minimum: 0 },
 };
