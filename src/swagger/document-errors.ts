@@ -71,12 +71,20 @@ export function documentErrors(
       errorsOptions.clientVersion === undefined
         ? []
         : versionGuardErrors(errorsOptions.clientVersion),
-    validation: new Map<string, DocumentedError | undefined>(),
   };
+  // Worked out once per DTO and place, however many routes share it.
+  const failures = new Map<ValidatedInput['type'], Map<string, DocumentedError | undefined>>();
   const requestIdHeader =
     errorsOptions.requestIdHeader === false
       ? undefined
       : (errorsOptions.requestIdHeader ?? 'X-Request-Id');
+  const taken = schemasOf(document)[format.name] as Record<string, unknown> | undefined;
+  if (taken !== undefined && taken['x-error-format'] === undefined) {
+    throw new TypeError(
+      `documentErrors: the document already has a schema named "${format.name}"; ` +
+        `give the error format's schema another name (ErrorFormat.openApi.name)`,
+    );
+  }
   const schemaRef = `#/components/schemas/${format.name}`;
   const codes = new Map<number | string, Set<string>>();
   let documented = 0;
@@ -90,10 +98,13 @@ export function documentErrors(
         hasValidationRules(type, validation),
       );
       const errors = errorsOf(facts, shared, (input) => {
-        const key = `${input.location}:${input.type.name}`;
-        if (!shared.validation.has(key))
-          shared.validation.set(key, firstRuleFailure(input, validation));
-        return shared.validation.get(key);
+        const byLocation =
+          failures.get(input.type) ?? new Map<string, DocumentedError | undefined>();
+        failures.set(input.type, byLocation);
+        if (!byLocation.has(input.location)) {
+          byLocation.set(input.location, firstRuleFailure(input, validation));
+        }
+        return byLocation.get(input.location);
       });
       const context = {
         method: method.toUpperCase(),
@@ -112,16 +123,8 @@ export function documentErrors(
   }
 
   if (documented > 0) {
-    const schemas = ((document.components ??= {}).schemas ??= {}) as Record<string, unknown>;
-    const existing = schemas[format.name] as Record<string, unknown> | undefined;
-    if (existing !== undefined && existing['x-error-format'] === undefined) {
-      throw new TypeError(
-        `documentErrors: the document already has a schema named "${format.name}"; ` +
-          `give the error format's schema another name (ErrorFormat.openApi.name)`,
-      );
-    }
     const schema = { ...format.schema, 'x-error-format': renderer.format.name };
-    schemas[format.name] =
+    schemasOf(document)[format.name] =
       format.codePath === undefined ? schema : withCodes(schema, format.codePath, codes);
   }
   return document;
@@ -135,7 +138,7 @@ function errorsOf(
 ): DocumentedError[] {
   const errors: DocumentedError[] = facts.documented.map(({ definition, description }) => ({
     exception: new AppError(definition, description),
-    variant: typeof description === 'string' ? { name: '', label: description } : undefined,
+    variant: typeof description === 'string' ? { label: description } : undefined,
   }));
   if (facts.versionGuarded) errors.push(...shared.version);
   if (facts.authGuarded) errors.push(...shared.auth);
@@ -165,7 +168,7 @@ function exampleOf(
   const { definition } = rendered.report;
   const variant = error.variant;
   const nameParts = [String(definition.code), definition.title];
-  if (variant !== undefined && variant.name !== '') nameParts.push(variant.name);
+  if (variant?.name !== undefined) nameParts.push(variant.name);
   return {
     name: slug(nameParts.join(' ')),
     summary: `${definition.title} (${String(definition.code)})${variant === undefined ? '' : `: ${variant.label}`}`,
@@ -188,6 +191,10 @@ function collectCodes(
     if (typeof code !== 'number' && typeof code !== 'string') continue;
     (codes.get(code) ?? codes.set(code, new Set()).get(code)!).add(example.title);
   }
+}
+
+function schemasOf(document: OpenAPIObject): Record<string, unknown> {
+  return ((document.components ??= {}).schemas ??= {});
 }
 
 /** The options of the app's `ErrorsModule`, if it has one. */

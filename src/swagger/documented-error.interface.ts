@@ -10,8 +10,8 @@ export interface DocumentedError {
 }
 
 export interface ErrorVariant {
-  /** Short machine name, e.g. `token_missing`. */
-  readonly name: string;
+  /** Short machine name, e.g. `token_missing`; without one, the example is named by its entry. */
+  readonly name?: string;
   /** Words for people, e.g. `no bearer token`. */
   readonly label: string;
 }

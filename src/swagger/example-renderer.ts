@@ -6,6 +6,7 @@ import { carriesRetryAfter } from '../formats/format-table.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import { createRedactor } from '../redact/redaction-policy.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
+import { mediaTypeOf } from './format-schemas.js';
 
 /** One error as a client receives it. */
 export interface RenderedExample {
@@ -38,7 +39,7 @@ export function createExampleRenderer(options: ErrorsModuleOptions): ExampleRend
   });
   const format = resolveFormat(options.format);
   const defaultRetryAfter = validRetryAfter(options.defaultRetryAfterSeconds ?? 60);
-  const mediaType = format.contentType.split(';')[0].trim();
+  const mediaType = mediaTypeOf(format);
   return {
     format,
     render(exception, context) {
