@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import {
   accountBlockedSentence,
   CurrentUser,
@@ -47,6 +48,7 @@ export class AuthController {
     return this.auth.twoFactor(body.token, body.code);
   }
 
+  @ApiBearerAuth()
   @Get('api/v2/me')
   me(@CurrentUser() user: User): User {
     return user;

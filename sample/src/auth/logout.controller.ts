@@ -1,8 +1,10 @@
 import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import { ERR_DATABASE_ROLLBACK } from 'nestjs-api-errors';
 import { ApiErrors } from 'nestjs-api-errors/swagger';
 import { SessionsService } from './sessions.service.js';
 
+@ApiBearerAuth()
 @ApiErrors(ERR_DATABASE_ROLLBACK)
 @Controller()
 export class LogoutController {

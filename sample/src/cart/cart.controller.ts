@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import { CurrentUser, ERR_DATABASE_ROLLBACK } from 'nestjs-api-errors';
 import { ApiErrors } from 'nestjs-api-errors/swagger';
 import type { User } from '../auth/user.js';
@@ -6,6 +7,7 @@ import { ERR_OUT_OF_STOCK, ERR_PRODUCT_NOT_FOUND } from '../errors.js';
 import { type CartItem, CartService } from './cart.service.js';
 import { AddCartItemDto } from './dto/add-cart-item.dto.js';
 
+@ApiBearerAuth()
 @ApiErrors(ERR_DATABASE_ROLLBACK)
 @Controller('api/v2/cart')
 export class CartController {

@@ -1,10 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import { CurrentUser, ERR_DATABASE_ROLLBACK } from 'nestjs-api-errors';
 import { ApiErrors } from 'nestjs-api-errors/swagger';
 import type { User } from '../auth/user.js';
 import { CreateOrderDto } from './dto/create-order.dto.js';
 import { OrdersService } from './orders.service.js';
 
+@ApiBearerAuth()
 @Controller('api/v2/orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
