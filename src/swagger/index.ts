@@ -3,3 +3,4 @@
 export { type ApiErrorEntry, ApiErrors } from './api-errors.decorator.js';
 export { documentErrors } from './document-errors.js';
 export type { DocumentErrorsOptions } from './document-errors-options.interface.js';
+export type { ErrorFormatSchema } from '../formats/error-format.interface.js';

@@ -303,6 +303,12 @@ describe.each(ADAPTERS)('documentErrors (%s)', (adapter) => {
     });
     try {
       const document = await documentOf(t);
+      // No guard is configured: no 401, no 426, only the route's own error and the bare 500.
+      expect(Object.keys(document.paths['/users/me'].get.responses)).toStrictEqual([
+        '200',
+        '404',
+        '500',
+      ]);
       const response = document.paths['/users/me'].get.responses['404'];
       expect(response.headers).toBeUndefined();
       expect(
