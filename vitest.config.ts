@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^nestjs-api-errors$/, replacement: source('./src/index.ts') },
       { find: /^nestjs-api-errors\/client$/, replacement: source('./src/client/index.ts') },
       { find: /^nestjs-api-errors\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^nestjs-api-errors\/swagger$/, replacement: source('./src/swagger/index.ts') },
     ],
   },
   test: {

@@ -56,6 +56,7 @@ export type { FormatEntry, FormatTable } from './formats/format-table.js';
 export { createProblemFormat, type ProblemFormatOptions } from './formats/problem.format.js';
 export type {
   ErrorFormat,
+  ErrorFormatSchema,
   RenderContext,
   RenderedError,
 } from './formats/error-format.interface.js';

@@ -8,11 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import {
-  type Classifier,
-  createClassifier,
-  UNKNOWN_REPORT,
-} from '../classify/create-classifier.js';
+import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { isBuiltInFormat, resolveFormat } from '../formats/built-in-formats.js';
@@ -24,7 +20,6 @@ import type {
 import { carriesRetryAfter } from '../formats/format-table.js';
 import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
-import { createRedactor, type Redactor } from '../redact/redaction-policy.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import { answerRefusedRequests } from './client-error-responder.js';
 import { createErrorLogger, type ErrorLogger } from './error-logger.js';
@@ -37,7 +32,8 @@ import {
   type RequestIdResolver,
 } from './request-id.js';
 import { type ErrorAnswer, type HttpAdapterLike, writeError } from './response-writer.js';
-import { retryAfterHeader, settleRetryAfter, validRetryAfter } from './retry-after.js';
+import { createErrorRenderer, type ErrorRenderer } from './render-error.js';
+import { retryAfterHeader } from './retry-after.js';
 
 /** What the filter reads from Nest's HTTP adapter besides what the writer needs. */
 interface HttpAdapter extends HttpAdapterLike {
@@ -74,8 +70,7 @@ interface Answer extends ErrorAnswer {
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstrap {
-  private readonly classify: Classifier;
-  private readonly redact: Redactor;
+  private readonly renderError: ErrorRenderer;
   private readonly format: ErrorFormat;
   /** Built-in formats render plain JSON data, which the framework may serialise itself. */
   private readonly serialisable: boolean;
@@ -84,7 +79,6 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
   private readonly requestIdHeader: string | undefined;
   private readonly requestIdLookup: ErrorsModuleOptions['requestId'];
   private resolveRequestId: RequestIdResolver | undefined;
-  private readonly defaultRetryAfter: number;
   private readonly handleClientErrors: boolean;
   private attached = false;
 
@@ -92,19 +86,14 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {},
   ) {
-    this.classify = createClassifier(options);
-    this.redact = createRedactor({
-      production: options.production ?? process.env.NODE_ENV === 'production',
-      exposeServerErrorDetails: options.exposeServerErrorDetails ?? false,
-    });
     this.format = resolveFormat(options.format);
+    this.renderError = createErrorRenderer(options, this.format);
     this.serialisable = isBuiltInFormat(this.format);
     this.log = createErrorLogger({ logClientErrors: options.logClientErrors ?? false });
     const header = options.requestIdHeader ?? 'X-Request-Id';
     this.requestIdHeader = header === false ? undefined : header.toLowerCase();
     this.requestIdLookup = options.requestId;
     this.resolveRequestId = this.requestIdResolver(false);
-    this.defaultRetryAfter = validRetryAfter(options.defaultRetryAfterSeconds ?? 60);
     this.handleClientErrors = options.handleClientErrors ?? true;
     // Created by hand after `NestFactory.create()`, the server exists already
     // and Nest will not call `onApplicationBootstrap()` on this instance.
@@ -198,38 +187,18 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     });
   }
 
-  /**
-   * Classify, settle Retry-After, redact and render by the status the format
-   * answers; a step that throws costs a bare 500, not the answer.
-   */
+  /** The rendered answer; a step that throws costs a bare 500, not the answer. */
   private answer(
     exception: unknown,
     context: RenderContext,
     retryAfterOnResponse: () => unknown,
   ): Answer {
-    let report: ErrorReport = UNKNOWN_REPORT;
     try {
-      report = this.classify(exception, context);
-      if (carriesRetryAfter(report.definition.status)) {
-        report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter);
-      }
-      let rendered = this.render(report, context, report.definition.status);
-      if (carriesRetryAfter(rendered.status) && report.retryAfter === undefined) {
-        // The format answered 429 or 503 for an entry that is neither: settle and render again.
-        report = settleRetryAfter(report, retryAfterOnResponse(), this.defaultRetryAfter, true);
-        rendered = this.render(report, context, rendered.status);
-      } else if (rendered.status >= 500 !== report.definition.status >= 500) {
-        // What the client may see depends on the status it is sent with.
-        rendered = this.render(report, context, rendered.status);
-      }
+      const { report, rendered } = this.renderError(exception, context, retryAfterOnResponse);
       return this.answerOf(report, rendered, context, this.serialisable);
     } catch (failure) {
-      return { ...this.unknownAnswer(context), report, failure };
+      return { ...this.unknownAnswer(context), failure };
     }
-  }
-
-  private render(report: ErrorReport, context: RenderContext, status: number): RenderedError {
-    return this.format.render(this.redact(report, status), context);
   }
 
   private answerOf(

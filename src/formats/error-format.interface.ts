@@ -30,6 +30,25 @@ export interface RenderedError {
 }
 
 /**
+ * How a format's bodies are described in an OpenAPI document, for formats of
+ * your own (`nestjs-api-errors/swagger` knows the built-in ones). Plain data:
+ * nothing here loads `@nestjs/swagger`.
+ *
+ * @publicApi
+ */
+export interface ErrorFormatSchema {
+  /** Name of the reusable schema under `components.schemas`, e.g. `PlainError`. */
+  readonly name: string;
+  /** OpenAPI schema object every body of the format matches. */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /**
+   * Property path of the code clients branch on, e.g. `['error', 'code']`. With it,
+   * the shared schema lists every code in use and each response narrows it to its own.
+   */
+  readonly codePath?: readonly string[];
+}
+
+/**
  * An error envelope: a pure function of the report and the request facts,
  * with no I/O and no Nest, so it can be tested against the seed examples
  * without a server.
@@ -50,4 +69,9 @@ export interface ErrorFormat {
   readonly contentType: string;
   /** The answer to one error; called once per error, so it should only build the body. */
   render(report: ErrorReport, context: RenderContext): RenderedError;
+  /**
+   * The schema of its bodies, for OpenAPI documents. Without one, a format of
+   * your own is documented as an object, with the rendered examples.
+   */
+  readonly openApi?: ErrorFormatSchema;
 }

@@ -1,4 +1,5 @@
 import { ThrottlerModule } from '@nestjs/throttler';
+import { definitionForStatus } from 'nestjs-api-errors';
 import { SAMPLE_CONFIG, type SampleConfig } from '../config.js';
 
 /**
@@ -17,3 +18,6 @@ export const LoginThrottlingModule = ThrottlerModule.forRootAsync({
       `Too many attempts; try again in ${limit.timeToBlockExpire} seconds`,
   }),
 });
+
+/** What a throttled login answers (429 / 429 in the meta format), for the API docs. */
+export const TOO_MANY_ATTEMPTS = definitionForStatus(429);

@@ -1,8 +1,18 @@
 import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { Public, TOKEN_REQUIRED_SENTENCE, UnauthorizedError } from 'nestjs-api-errors';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import {
+  ERR_AUTH_REQUIRED,
+  ERR_DATABASE_ROLLBACK,
+  Public,
+  TOKEN_REQUIRED_SENTENCE,
+  UnauthorizedError,
+} from 'nestjs-api-errors';
+import { ApiErrors } from 'nestjs-api-errors/swagger';
 import { bearerToken } from './bearer-token.js';
 import { SessionsService } from './sessions.service.js';
 
+@ApiBearerAuth()
+@ApiErrors(ERR_DATABASE_ROLLBACK, [ERR_AUTH_REQUIRED, TOKEN_REQUIRED_SENTENCE])
 @Controller()
 export class LogoutController {
   constructor(private readonly sessions: SessionsService) {}

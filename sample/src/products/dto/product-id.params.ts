@@ -5,6 +5,7 @@ export class ProductIdParams {
   @DecimalInteger()
   @IsInt({ message: 'id must be a positive integer' })
   @Min(1, { message: 'id must be a positive integer' })
-  @Max(MAX_ID)
+  // Past any row there is: said the same way, so a word like `abc` gets one sentence, not two.
+  @Max(MAX_ID, { message: 'id must be a positive integer' })
   id: number;
 }
