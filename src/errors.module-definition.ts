@@ -2,7 +2,7 @@ import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApiExceptionFilter } from './filter/api-exception.filter.js';
 import { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
-import { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
+import { AUTH_OPTIONS, CLIENT_VERSION_OPTIONS, ERRORS_MODULE_OPTIONS } from './errors.constants.js';
 import { ClientVersionGuard } from './version/client-version.guard.js';
 import type {
   ErrorsModuleExtras,
@@ -15,6 +15,23 @@ const DEFAULT_EXTRAS: Required<ErrorsModuleExtras> = {
   globalClientVersionGuard: false,
   filter: ApiExceptionFilter,
 };
+
+/**
+ * Each part's own options, provided apart from the whole, so a guard is
+ * given its own settings and nothing else.
+ */
+const PART_OPTIONS: Provider[] = [
+  {
+    provide: AUTH_OPTIONS,
+    inject: [ERRORS_MODULE_OPTIONS],
+    useFactory: (options: ErrorsModuleOptions = {}) => options.auth,
+  },
+  {
+    provide: CLIENT_VERSION_OPTIONS,
+    inject: [ERRORS_MODULE_OPTIONS],
+    useFactory: (options: ErrorsModuleOptions = {}) => options.clientVersion,
+  },
+];
 
 /** The global guards asked for, in the order they run: version first, then auth. */
 function globalGuards(extras: Required<ErrorsModuleExtras>): Provider[] {
@@ -33,7 +50,7 @@ export const {
   OPTIONS_TYPE: ERRORS_OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE: ERRORS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<ErrorsModuleOptions>({
-  moduleName: 'ApiErrors',
+  moduleName: 'Errors',
   optionsInjectionToken: ERRORS_MODULE_OPTIONS,
 })
   .setClassMethodName('forRoot')
@@ -41,12 +58,18 @@ export const {
   .setExtras(DEFAULT_EXTRAS, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
-    // Lets `@UseGuards(TwoFactorAuthGuard)` anywhere in the app find the options.
-    exports: [...(definition.exports ?? []), ERRORS_MODULE_OPTIONS],
+    // Lets `@UseGuards(TwoFactorAuthGuard)` anywhere in the app find its options.
+    exports: [
+      ...(definition.exports ?? []),
+      ERRORS_MODULE_OPTIONS,
+      AUTH_OPTIONS,
+      CLIENT_VERSION_OPTIONS,
+    ],
     // Decided here, not in a provider factory, so an app without a global
     // guard pays nothing for it on each request.
     providers: [
       ...(definition.providers ?? []),
+      ...PART_OPTIONS,
       { provide: APP_FILTER, useClass: extras.filter },
       ...globalGuards(extras),
     ],

@@ -11,7 +11,7 @@ export {
   TOKEN_REQUIRED_SENTENCE,
 } from './auth/auth-sentences.js';
 export { CurrentUser } from './auth/current-user.decorator.js';
-export { Public } from './auth/public.decorator.js';
+export { IS_PUBLIC_KEY, Public } from './auth/public.decorator.js';
 export { TwoFactorAuthGuard } from './auth/two-factor-auth.guard.js';
 export { defineError } from './catalog/define-error.js';
 export {
@@ -29,7 +29,12 @@ export type { ErrorDefinition } from './catalog/error-definition.interface.js';
 export { definitionForStatus } from './catalog/status-definitions.js';
 export type { ErrorMapper, RequestFacts } from './classify/error-mapper.type.js';
 export { ErrorsModule } from './errors.module.js';
-export { ERRORS_MODULE_OPTIONS } from './errors.constants.js';
+export { AUTH_OPTIONS, CLIENT_VERSION_OPTIONS, ERRORS_MODULE_OPTIONS } from './errors.constants.js';
+export {
+  InjectAuthOptions,
+  InjectClientVersionOptions,
+  InjectErrorsOptions,
+} from './inject-options.decorators.js';
 export { AppError, type AppErrorOptions, isAppError } from './exceptions/app.error.js';
 export { DatabaseError } from './exceptions/database.error.js';
 export { InvalidParameterError } from './exceptions/invalid-parameter.error.js';

@@ -175,7 +175,7 @@ const CASES: Case[] = [
   guardCase('an async guard that only returns true', { canActivate: () => Promise.resolve(true) }),
   guardCase(
     'TwoFactorAuthGuard',
-    new TwoFactorAuthGuard(new Reflector(), { auth: { resolveSession } }),
+    new TwoFactorAuthGuard(new Reflector(), { resolveSession }),
   ),
 ];
 

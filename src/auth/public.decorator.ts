@@ -4,13 +4,21 @@ import { SetMetadata } from '@nestjs/common';
 export const IS_PUBLIC = 'nestjs-api-errors:public';
 
 /**
+ * The key of the `@Public()` decorator the NestJS documentation shows
+ * (`SetMetadata('isPublic', true)`); `TwoFactorAuthGuard` honours it too, so
+ * an app's existing decorator keeps working.
+ */
+export const IS_PUBLIC_KEY = 'isPublic';
+
+/**
  * Lets a route, or every route of a controller, through
- * {@link TwoFactorAuthGuard} without a token.
+ * `TwoFactorAuthGuard` without a token:
  *
- * @example
- * ＠Public()
- * ＠Post('auth/login')
- * login(＠Body() credentials: LoginDto) {}
+ * ```ts
+ * @Public()
+ * @Post('auth/login')
+ * login(@Body() credentials: LoginDto) {}
+ * ```
  *
  * @publicApi
  */

@@ -7,13 +7,17 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { definitionForStatus } from '../catalog/status-definitions.js';
-import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { AppError } from '../exceptions/app.error.js';
 import { UnauthorizedError } from '../exceptions/unauthorized.error.js';
 import { withoutStack } from '../exceptions/without-stack.js';
-import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
+import { InjectAuthOptions } from '../inject-options.decorators.js';
 import { ErrorReasons } from '../report/error-reasons.js';
-import type { AuthSession, PresentedToken, SessionResolver } from './auth-options.interface.js';
+import type {
+  AuthOptions,
+  AuthSession,
+  PresentedToken,
+  SessionResolver,
+} from './auth-options.interface.js';
 import {
   accountBlockedSentence,
   SESSION_CHECK_TIMED_OUT,
@@ -22,10 +26,11 @@ import {
 } from './auth-sentences.js';
 import { DeadlineRace } from './deadline.js';
 import { parseAuthorization } from './parse-authorization.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC, IS_PUBLIC_KEY } from './public.decorator.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Longest timeout: Node holds delays up to 2^31 - 1 ms, and a deadline window is added. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1 - 100;
 const SERVICE_UNAVAILABLE = definitionForStatus(503);
 
 interface AuthenticatedRequest {
@@ -36,12 +41,15 @@ interface AuthenticatedRequest {
 
 /**
  * Authenticates every request it guards from its bearer token, answering
- * 401 / 99 with the reference sentences: no token, an unknown or expired
- * session, a blocked account, or a token whose `2f.` prefix does not match
- * the user's two-factor setting. It only throws; the filter answers.
+ * 401 / 99: no token, an unknown or expired session, a blocked account, or a
+ * token whose `2f.` prefix does not match the user's two-factor setting.
+ * It only throws; the filter answers.
  *
  * Register it globally with `ErrorsModule.forRoot({ globalAuthGuard: true, auth })`,
- * or per controller or route with `@UseGuards(TwoFactorAuthGuard)`.
+ * or per controller or route with `@UseGuards(TwoFactorAuthGuard)`. Routes
+ * marked `@Public()` (this package's, or the Nest documentation's own
+ * `SetMetadata('isPublic', true)`) pass without a token. Subclasses may
+ * override {@link TwoFactorAuthGuard.getToken} to read the token another way.
  *
  * @publicApi
  */
@@ -54,9 +62,8 @@ export class TwoFactorAuthGuard implements CanActivate {
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {},
+    @Optional() @InjectAuthOptions() auth?: AuthOptions,
   ) {
-    const auth = options.auth;
     if (typeof auth?.resolveSession !== 'function') {
       throw new TypeError(
         'TwoFactorAuthGuard needs ErrorsModule.forRoot({ auth: { resolveSession } })',
@@ -65,10 +72,10 @@ export class TwoFactorAuthGuard implements CanActivate {
     this.resolveSession = auth.resolveSession;
     this.blocked = accountBlockedSentence(auth.supportTeam ?? 'Support');
     const timeoutMs = auth.resolveTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // Node turns a delay it cannot hold (over 2^31 - 1 ms, or not a number) into 1 ms.
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS - 100) {
+    // Node turns a delay it cannot hold (too long, or not a number) into 1 ms.
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
       throw new TypeError(
-        `auth.resolveTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS - 100}`,
+        `auth.resolveTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
       );
     }
     this.deadline = new DeadlineRace(
@@ -88,13 +95,25 @@ export class TwoFactorAuthGuard implements CanActivate {
     if (this.isPublic(context)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = parseAuthorization(request.raw?.rawHeaders ?? request.rawHeaders ?? []);
+    const token = this.getToken(request);
     if (token === undefined) throw refuse(TOKEN_REQUIRED_SENTENCE, ErrorReasons.TOKEN_MISSING);
 
     const lookup = this.resolveSession(token, request);
     if (!isThenable(lookup)) return this.admit(request, token, lookup);
     // A session store that does not answer in time answers 503, not a hung request.
     return this.deadline.race(lookup, (session) => this.admit(request, token, session));
+  }
+
+  /**
+   * The token a request presents, or `undefined` when it presents none that
+   * is usable. By default: exactly one `Authorization: Bearer <token>`
+   * header, at most 4 KiB, with the `2f.` prefix taken off. Override it to
+   * read a token elsewhere (a cookie, another header); the value is handed
+   * to `resolveSession` as it is returned.
+   */
+  protected getToken(request: any): PresentedToken | undefined {
+    const req = request as AuthenticatedRequest;
+    return parseAuthorization(req.raw?.rawHeaders ?? req.rawHeaders ?? []);
   }
 
   /**
@@ -114,15 +133,16 @@ export class TwoFactorAuthGuard implements CanActivate {
     }
     let isPublic = handlers.get(handler);
     if (isPublic === undefined) {
+      const targets = [handler, controller];
       isPublic =
-        this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, controller]) ===
-        true;
+        this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true ||
+        this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true;
       handlers.set(handler, isPublic);
     }
     return isPublic;
   }
 
-  /** Compares the session with the token; the order of the checks is the truth table's. */
+  /** Compares the session with the token, in the order the refusals are documented. */
   private admit(
     request: AuthenticatedRequest,
     token: PresentedToken,

@@ -87,7 +87,8 @@ export function authGuardErrors(auth: AuthOptions): DocumentedError[] {
   const errors: DocumentedError[] = [];
   for (const refused of AUTH_CASES) {
     const guard = new TwoFactorAuthGuard(new Reflector(), {
-      auth: { ...auth, resolveSession: () => refused.session },
+      ...auth,
+      resolveSession: () => refused.session,
     });
     const exception = refusalOf(guard, refused.request);
     if (exception !== undefined) {
@@ -135,7 +136,7 @@ const UNREADABLE_VERSION = 'latest';
  * one it cannot read (400).
  */
 export function versionGuardErrors(clientVersion: ClientVersionOptions): DocumentedError[] {
-  const guard = new ClientVersionGuard({ clientVersion });
+  const guard = new ClientVersionGuard(clientVersion);
   const header = (clientVersion.header ?? 'X-Client-Version').toLowerCase();
   const ask = (version: string) => refusalOf(guard, { headers: { [header]: version } });
   const errors: DocumentedError[] = [];

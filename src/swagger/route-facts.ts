@@ -1,5 +1,5 @@
 import { TwoFactorAuthGuard } from '../auth/two-factor-auth.guard.js';
-import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { IS_PUBLIC, IS_PUBLIC_KEY } from '../auth/public.decorator.js';
 import { ApiValidationPipe } from '../validation/api-validation.pipe.js';
 import { ClientVersionGuard } from '../version/client-version.guard.js';
 import { type DocumentedEntry, documentedEntriesOf } from './api-errors.decorator.js';
@@ -82,9 +82,11 @@ export function routeFactsOf(
     ...(readMetadata<readonly unknown[]>(GUARDS_METADATA, controller) ?? []),
     ...(readMetadata<readonly unknown[]>(GUARDS_METADATA, handler) ?? []),
   ];
-  const isPublic =
-    (readMetadata<boolean>(IS_PUBLIC, handler) ?? readMetadata<boolean>(IS_PUBLIC, controller)) ===
-    true;
+  // The guard's own rule: either key, handler first.
+  const isPublic = [IS_PUBLIC, IS_PUBLIC_KEY].some(
+    (key) =>
+      (readMetadata<boolean>(key, handler) ?? readMetadata<boolean>(key, controller)) === true,
+  );
   const routePipes = [
     ...(readMetadata<readonly unknown[]>(PIPES_METADATA, controller) ?? []),
     ...(readMetadata<readonly unknown[]>(PIPES_METADATA, handler) ?? []),

@@ -1,16 +1,10 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  Optional,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { definitionForStatus } from '../catalog/status-definitions.js';
-import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { AppError } from '../exceptions/app.error.js';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
-import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
+import { InjectClientVersionOptions } from '../inject-options.decorators.js';
 import { ErrorReasons } from '../report/error-reasons.js';
+import type { ClientVersionOptions } from './client-version-options.interface.js';
 import { type ClientVersion, compareVersions, parseClientVersion } from './client-version.js';
 
 const UPGRADE_REQUIRED = definitionForStatus(426);
@@ -43,8 +37,7 @@ export class ClientVersionGuard implements CanActivate {
   private readonly updateUrls: string | ReadonlyMap<string, string> | undefined;
   private readonly required: boolean;
 
-  constructor(@Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {}) {
-    const config = options.clientVersion;
+  constructor(@Optional() @InjectClientVersionOptions() config?: ClientVersionOptions) {
     if (config === undefined) {
       throw new TypeError(
         'ClientVersionGuard needs ErrorsModule.forRoot({ clientVersion: { minVersion } })',
