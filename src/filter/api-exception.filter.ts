@@ -6,6 +6,7 @@ import {
   Inject,
   Logger,
   type OnApplicationBootstrap,
+  type OnModuleInit,
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -14,6 +15,7 @@ import {
   createClassifier,
   UNKNOWN_REPORT,
 } from '../classify/create-classifier.js';
+import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { resolveFormat } from '../formats/built-in-formats.js';
@@ -66,7 +68,7 @@ interface Answer {
  * @publicApi
  */
 @Catch()
-export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstrap {
+export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnApplicationBootstrap {
   private readonly classify: Classifier;
   private readonly redact: Redactor;
   private readonly format: ErrorFormat;
@@ -92,9 +94,15 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     this.requestIdHeader = header === false ? undefined : header.toLowerCase();
     this.defaultRetryAfter = validRetryAfter(options.defaultRetryAfterSeconds ?? 60);
     this.handleClientErrors = options.handleClientErrors ?? true;
+    handParserErrorsAsCause(adapterHost?.httpAdapter);
     // Created by hand after `NestFactory.create()`, the server exists already
     // and Nest will not call `onApplicationBootstrap()` on this instance.
     this.attach();
+  }
+
+  /** Built by `@nestjs/testing`, the filter exists before the adapter does. */
+  onModuleInit(): void {
+    handParserErrorsAsCause(this.adapterHost?.httpAdapter);
   }
 
   /** Registered by the module, the filter exists before the server does. */
