@@ -44,7 +44,7 @@ export { UnauthorizedError } from './exceptions/unauthorized.error.js';
 export { UserNotExistsError } from './exceptions/user-not-exists.error.js';
 export { ApiExceptionFilter } from './filter/api-exception.filter.js';
 export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';
-export type { ErrorFormatName } from './formats/built-in-formats.js';
+export type { ErrorFormatName, ErrorFormatOption } from './formats/built-in-formats.js';
 export { BUILT_IN_FORMATS } from './formats/built-in-formats.js';
 export {
   createErrorCodeFormat,

@@ -3,7 +3,8 @@ import type { ErrorMapper } from './error-mapper.type.js';
 import { isHttpExceptionLike } from './http-exception-like.util.js';
 import type { StatusMapper } from './status-map.js';
 
-interface ParsingProblem {
+/** What is wrong with a request the server could not read, said without quoting it. */
+export interface ParsingProblem {
   readonly reason: string;
   readonly sentence: string;
 }
@@ -22,6 +23,18 @@ const BAD_URL = {
   sentence: 'Request URL has malformed percent-encoding',
 };
 const unsupported = (sentence: string) => ({ reason: ErrorReasons.BODY_UNSUPPORTED, sentence });
+const NOT_DECOMPRESSED = {
+  reason: ErrorReasons.BODY_NOT_DECOMPRESSED,
+  sentence: 'Request body could not be decompressed',
+};
+
+/**
+ * Errors of Node's zlib streams, which Express's body parser passes on as they
+ * are (`incorrect header check`) when a gzip, deflate, brotli or zstd body is
+ * not what its Content-Encoding says: zlib's `Z_*`, brotli's `ERR__ERROR_*`
+ * and zstd's `ZSTD_*` codes, always with a numeric `errno`.
+ */
+const DECOMPRESSION_CODE = /^(?:Z_|ERR__ERROR_|ZSTD_)/;
 
 /**
  * Requests the server could not read, keyed by the body-parser `type`
@@ -97,14 +110,15 @@ export function statusOfRefusedRequest(code: string | undefined): number {
 const NOT_HTTP = { reason: ErrorReasons.REQUEST_MALFORMED, sentence: 'Request is not valid HTTP' };
 
 /**
- * Errors raised while reading the request, before any handler runs. Nest
- * wraps them in an `HttpException` whose `cause` is the parser's error; so
- * does the filter for requests Node's HTTP parser refuses.
+ * Errors raised while reading the request, before any handler runs. They
+ * reach the filter as an `HttpException` whose `cause` is the parser's error,
+ * on every Nest version (see `parser-error-handoff.ts`); the filter wraps the
+ * requests Node's HTTP parser refuses the same way.
  */
 export function createRequestParsingMapper(definitionFor: StatusMapper): ErrorMapper {
   return (exception) => {
     if (!isHttpExceptionLike(exception)) return undefined;
-    const problem = problemOf(exception.cause);
+    const problem = parsingProblemOf(exception.cause);
     if (problem === undefined) return undefined;
     return {
       definition: definitionFor(exception.getStatus()),
@@ -114,16 +128,20 @@ export function createRequestParsingMapper(definitionFor: StatusMapper): ErrorMa
   };
 }
 
-function problemOf(cause: unknown): ParsingProblem | undefined {
+/**
+ * The problem behind a parser's error (body-parser, Fastify, Node's HTTP
+ * parser, zlib), or `undefined` for any other value.
+ */
+export function parsingProblemOf(cause: unknown): ParsingProblem | undefined {
   if (typeof cause !== 'object' || cause === null) return undefined;
-  const { type, code } = cause as { type?: unknown; code?: unknown };
+  const { type, code, errno } = cause as { type?: unknown; code?: unknown; errno?: unknown };
   const key = typeof type === 'string' ? type : typeof code === 'string' ? code : undefined;
-  if (key === undefined) return cause instanceof URIError ? BAD_URL : undefined;
-  return (
-    PARSING_PROBLEMS.get(key) ??
-    NODE_PARSER_PROBLEMS.get(key) ??
-    // Express rejects a path it cannot decode with a bare URIError.
-    (cause instanceof URIError ? BAD_URL : undefined) ??
-    (key.startsWith('HPE_') ? NOT_HTTP : undefined)
-  );
+  if (key !== undefined) {
+    const known = PARSING_PROBLEMS.get(key) ?? NODE_PARSER_PROBLEMS.get(key);
+    if (known !== undefined) return known;
+    if (typeof errno === 'number' && DECOMPRESSION_CODE.test(key)) return NOT_DECOMPRESSED;
+    if (key.startsWith('HPE_')) return NOT_HTTP;
+  }
+  // Express rejects a path it cannot decode with a bare URIError.
+  return cause instanceof URIError ? BAD_URL : undefined;
 }

@@ -5,10 +5,12 @@ import {
   HttpException,
   Inject,
   type OnApplicationBootstrap,
+  type OnModuleInit,
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
+import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
 import { isBuiltInFormat, resolveFormat } from '../formats/built-in-formats.js';
@@ -69,7 +71,7 @@ interface Answer extends ErrorAnswer {
  * @publicApi
  */
 @Catch()
-export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstrap {
+export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnApplicationBootstrap {
   private readonly renderError: ErrorRenderer;
   private readonly format: ErrorFormat;
   /** Built-in formats render plain JSON data, which the framework may serialise itself. */
@@ -95,9 +97,15 @@ export class ApiExceptionFilter implements ExceptionFilter, OnApplicationBootstr
     this.requestIdLookup = options.requestId;
     this.resolveRequestId = this.requestIdResolver(false);
     this.handleClientErrors = options.handleClientErrors ?? true;
+    handParserErrorsAsCause(adapterHost?.httpAdapter);
     // Created by hand after `NestFactory.create()`, the server exists already
     // and Nest will not call `onApplicationBootstrap()` on this instance.
     this.attach();
+  }
+
+  /** Built by `@nestjs/testing`, the filter exists before the adapter does. */
+  onModuleInit(): void {
+    handParserErrorsAsCause(this.adapterHost?.httpAdapter);
   }
 
   /** Registered by the module, the filter exists before the server does. */

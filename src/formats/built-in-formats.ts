@@ -28,17 +28,42 @@ export function isBuiltInFormat(format: ErrorFormat): boolean {
   return BUILT_IN.has(format);
 }
 
-/** The format an option names, or the application's own. */
-export function resolveFormat(format: ErrorFormatName | ErrorFormat = 'meta'): ErrorFormat {
+/**
+ * What the `format` option accepts: a built-in format's name, any other
+ * string (`process.env.ERROR_FORMAT`, say; checked at start-up), or a format
+ * of the application's own. `string & {}` keeps the names suggested in editors.
+ *
+ * @publicApi
+ */
+export type ErrorFormatOption = ErrorFormatName | (string & {}) | ErrorFormat;
+
+/**
+ * The format an option names, or the application's own. A name that is not a
+ * built-in format fails the start-up with an error listing the valid ones.
+ */
+export function resolveFormat(format: ErrorFormatOption = 'meta'): ErrorFormat {
   if (typeof format === 'object' && format !== null && typeof format.render === 'function') {
     return format;
   }
-  const builtIn = (BUILT_IN_FORMATS as Record<string, ErrorFormat | undefined>)[format as string];
+  const builtIn =
+    typeof format === 'string' && Object.hasOwn(BUILT_IN_FORMATS, format)
+      ? (BUILT_IN_FORMATS as Record<string, ErrorFormat>)[format]
+      : undefined;
   if (builtIn === undefined) {
-    const names = Object.keys(BUILT_IN_FORMATS).join(', ');
+    const names = Object.keys(BUILT_IN_FORMATS)
+      .map((name) => JSON.stringify(name))
+      .join(', ');
     throw new TypeError(
-      `Unknown error format ${JSON.stringify(format)}; use one of ${names}, or an ErrorFormat`,
+      `Unknown error format ${describe(format)} in the "format" option; use one of ${names}, or an ErrorFormat object ({ name, contentType, render })`,
     );
   }
   return builtIn;
+}
+
+/** The rejected value, shown whole only when it is a short string. */
+function describe(format: unknown): string {
+  if (typeof format === 'string') {
+    return format.length <= 40 ? JSON.stringify(format) : `${JSON.stringify(format.slice(0, 40))}…`;
+  }
+  return format === null ? 'null' : `of type ${typeof format}`;
 }

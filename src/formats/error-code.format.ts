@@ -67,6 +67,7 @@ const ERROR_CODE_TABLE: FormatTable<number> = {
     [ErrorReasons.BODY_TOO_LARGE]: entry(413, C.INVALID_STRUCTURE),
     [ErrorReasons.BODY_UNSUPPORTED]: entry(415, C.INVALID_STRUCTURE),
     [ErrorReasons.BODY_INCOMPLETE]: entry(400, C.INVALID_STRUCTURE),
+    [ErrorReasons.BODY_NOT_DECOMPRESSED]: entry(400, C.INVALID_STRUCTURE),
     [ErrorReasons.URL_MALFORMED]: entry(400, C.INVALID_STRUCTURE),
     [ErrorReasons.TOKEN_MISSING]: entry(401, C.AUTH_NOT_PROVIDED),
     [ErrorReasons.TOKEN_UNKNOWN]: entry(401, C.AUTH_INVALID),

@@ -4,8 +4,7 @@ import type { ApiExceptionFilter } from '../filter/api-exception.filter.js';
 import type { ClientVersionOptions } from '../version/client-version-options.interface.js';
 import type { ErrorDefinition } from '../catalog/error-definition.interface.js';
 import type { ErrorMapper } from '../classify/error-mapper.type.js';
-import type { ErrorFormatName } from '../formats/built-in-formats.js';
-import type { ErrorFormat } from '../formats/error-format.interface.js';
+import type { ErrorFormatOption } from '../formats/built-in-formats.js';
 import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe-options.interface.js';
 
 /**
@@ -17,10 +16,13 @@ import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe
 export interface ErrorsModuleOptions {
   /**
    * The error envelope: `'meta'`, `'error'`, `'flat'`, `'error_code'`, `'problem'`
-   * (RFC 9457), or an application's own `ErrorFormat`.
+   * (RFC 9457), or an application's own `ErrorFormat`. Any string is accepted
+   * by the type, so `format: process.env.ERROR_FORMAT` compiles; a name that is
+   * not a built-in format fails the start-up with an error listing the valid
+   * ones. `undefined` (an unset variable) means the default.
    * @default 'meta'
    */
-  format?: ErrorFormatName | ErrorFormat;
+  format?: ErrorFormatOption;
 
   /**
    * Header the request id is read from (when the client sends a sane one) and
@@ -150,10 +152,10 @@ export interface ErrorsModuleExtras {
 }
 
 /**
- * A class `ErrorsModule.forRootAsync({ useClass })` can build the options with.
+ * A class `ErrorsModule.forRootAsync({ useClass })` can build the options with;
+ * like any provider, it is decorated with Nest's `Injectable()`.
  *
  * @example
- * ＠Injectable()
  * class ErrorsConfig implements ErrorsOptionsFactory {
  *   constructor(private readonly config: ConfigService) {}
  *   createErrorsOptions(): ErrorsModuleOptions {

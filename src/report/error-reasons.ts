@@ -19,6 +19,8 @@ export const ErrorReasons = Object.freeze({
   BODY_UNSUPPORTED: 'body_unsupported',
   /** The body was cut short or its length is wrong. */
   BODY_INCOMPLETE: 'body_incomplete',
+  /** The body's bytes are not what its Content-Encoding (gzip, deflate, br) says. */
+  BODY_NOT_DECOMPRESSED: 'body_not_decompressed',
   /** The URL cannot be decoded. */
   URL_MALFORMED: 'url_malformed',
   /** Node's HTTP parser refused the request itself (bad request line, bad header bytes). */

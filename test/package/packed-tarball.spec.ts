@@ -1,148 +1,240 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { packedPackage } from './packed-package.js';
 
 /**
- * Packs the library as npm would publish it, installs the tarball into a
- * scratch app and uses it by its package name: a broken `exports` map, a
- * missing file or missing types fail here. The scratch app sits inside the
- * repository so the peer dependencies resolve from its node_modules, with no
- * network needed.
+ * The tarball as npm would publish it (packed once per run by the global
+ * set-up), installed in the matrix's scratch apps: its contents, its export
+ * map and typesVersions, its source maps, and every export path imported from
+ * ESM and CommonJS and type-checked under both module resolutions. An export
+ * path that needs an optional peer (a `./swagger` entry, say) needs that peer
+ * in the scratch apps' package.json too.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const ESM_APP = 'nest12-esm-express';
+const CJS_APP = 'nest11-cjs-express';
 
-describe('the packed package', { timeout: 180_000 }, () => {
-  let app: string;
-  let files: string[];
+interface Manifest {
+  version: string;
+  main: string;
+  types: string;
+  exports: Record<string, string | Record<string, string>>;
+  typesVersions: Record<string, Record<string, string[]>>;
+}
 
-  beforeAll(() => {
-    mkdirSync(join(root, '.pack-test'), { recursive: true });
-    app = mkdtempSync(join(root, '.pack-test', 'app-'));
-    const [packed] = JSON.parse(
-      run('npm', ['pack', '--json', '--pack-destination', app], root),
-    ) as { filename: string; files: { path: string }[] }[];
-    files = packed.files.map((file) => file.path);
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }),
-    );
-    run(
-      'npm',
-      [
-        'install',
-        '--offline',
-        '--no-audit',
-        '--no-fund',
-        '--legacy-peer-deps',
-        `./${packed.filename}`,
-      ],
-      app,
-    );
+const packed = () => packedPackage();
+
+/** The folder of a scratch app these tests use; `MATRIX_APPS` must not leave it out. */
+function appDir(app: string): string {
+  const dir = packed().apps[app];
+  if (dir === undefined)
+    throw new Error(`The package tests need the ${app} app: add it to MATRIX_APPS`);
+  return dir;
+}
+const installed = (app: string) => join(appDir(app), 'node_modules', 'nestjs-api-errors');
+const manifest = (): Manifest =>
+  JSON.parse(readFileSync(join(installed(ESM_APP), 'package.json'), 'utf8')) as Manifest;
+const inTarball = (path: string) => posix.normalize(path);
+
+/** `"."` -> `nestjs-api-errors`, `"./swagger"` -> `nestjs-api-errors/swagger`. */
+const specifierOf = (subpath: string) => posix.join('nestjs-api-errors', subpath);
+const codeSubpaths = () => Object.keys(manifest().exports).filter((key) => !key.endsWith('.json'));
+
+/**
+ * A folder next to an app's own, with its package.json (so `"type"` is the
+ * app's) and its node_modules, so nothing lands in the app the matrix compiles.
+ */
+function checkFolder(app: string): string {
+  const dir = join(packed().workdir, `package-checks-${app}`);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(appDir(app), 'package.json'), join(dir, 'package.json'));
+  try {
+    symlinkSync(join(appDir(app), 'node_modules'), join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return dir;
+}
+
+const node = (args: string[], cwd: string) =>
+  execFileSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  afterAll(() => rmSync(app, { recursive: true, force: true }));
 
-  it('ships the build, its types and the docs, and no tests or sources', () => {
-    expect(files).toContain('dist/index.js');
-    expect(files).toContain('dist/index.d.ts');
-    expect(files).toContain('README.md');
-    expect(files.filter((file) => /\.spec\.|^src\/|^test\/|^sample\//.test(file))).toStrictEqual(
-      [],
-    );
-  });
-
-  it('is imported by its name from ESM and answers a real request', () => {
-    writeFileSync(
-      join(app, 'check.mjs'),
-      `
-      import 'reflect-metadata';
-      import { Controller, Get, Module } from '@nestjs/common';
-      import { NestFactory } from '@nestjs/core';
-      import * as api from 'nestjs-api-errors';
-      const names = Object.keys(api).sort();
-      class ProductsController { missing() { throw new api.UserNotExistsError('No account found with this email'); } }
-      Controller()(ProductsController);
-      Get('user')(ProductsController.prototype, 'missing', Object.getOwnPropertyDescriptor(ProductsController.prototype, 'missing'));
-      class AppModule {}
-      Module({ imports: [api.ErrorsModule.forRoot()], controllers: [ProductsController] })(AppModule);
-      const app = await NestFactory.create(AppModule, { logger: false });
-      await app.listen(0, '127.0.0.1');
-      const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      const res = await fetch(url + '/user');
-      console.log(JSON.stringify({ names, status: res.status, body: await res.json() }));
-      await app.close();
-      `,
-    );
-    const { names, status, body } = JSON.parse(run('node', ['check.mjs'], app));
-    expect(names).toEqual(
+describe('the packed tarball', () => {
+  it('ships the build, the sources its maps point at, the README and the licence', () => {
+    const { files } = packed();
+    expect(files).toEqual(
       expect.arrayContaining([
-        'ErrorsModule',
-        'ApiExceptionFilter',
-        'ApiValidationPipe',
-        'defineError',
-        'AppError',
-        'DatabaseError',
-        'ERR_INVALID_PARAMETER',
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/index.js.map',
+        'dist/index.d.ts.map',
+        'src/index.ts',
       ]),
     );
-    expect(status).toBe(404);
-    expect(body).toStrictEqual({
-      meta: {
-        code: 21,
-        message: 'User Not Exists',
-        description: 'No account found with this email',
-      },
-    });
-  });
-
-  it('is required by its name from CommonJS (Node 20.19+ loads ESM through require)', () => {
-    writeFileSync(
-      join(app, 'check.cjs'),
-      `console.log(typeof require('nestjs-api-errors').ErrorsModule);`,
+    const elsewhere = files.filter(
+      (file) =>
+        !/^(dist|src)\//.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file),
     );
-    expect(run('node', ['check.cjs'], app).trim()).toBe('function');
+    expect(elsewhere).toStrictEqual([]);
   });
 
-  it('type-checks against the published declarations', () => {
+  it('holds no tests, fixtures, spec files or build leftovers', () => {
+    const unwanted = packed().files.filter(
+      (file) =>
+        /(^|\/)(test|tests|__tests__|fixtures?|sample|bench|coverage)\//.test(file) ||
+        /\.(spec|e2e-spec|test)\.[cm]?[jt]s(\.map)?$/.test(file) ||
+        /\.d\.(spec|e2e-spec)\./.test(file) ||
+        /\.(tsbuildinfo|tgz|log)$/.test(file),
+    );
+    expect(unwanted).toStrictEqual([]);
+  });
+
+  it('has a source for every built file (no output of a deleted source)', () => {
+    const { files } = packed();
+    const orphans = files
+      .filter((file) => file.startsWith('dist/'))
+      .map((file) =>
+        file.replace(/^dist\//, 'src/').replace(/(\.d)?\.js(\.map)?$|\.d\.ts(\.map)?$/, '.ts'),
+      )
+      .filter((source) => !files.includes(source));
+    expect([...new Set(orphans)]).toStrictEqual([]);
+  });
+
+  it('has source maps whose sources are shipped, for the JavaScript and the declarations', () => {
+    const { files } = packed();
+    const maps = files.filter((file) => file.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(10);
+    const missing = maps.flatMap((map) => {
+      const { sources } = JSON.parse(readFileSync(join(installed(ESM_APP), map), 'utf8')) as {
+        sources: string[];
+      };
+      return sources
+        .map((source) => posix.join(posix.dirname(map), source))
+        .filter((source) => !files.includes(source));
+    });
+    expect(missing).toStrictEqual([]);
+  });
+});
+
+describe('the export map', () => {
+  it('points every entry, main and types at a file in the tarball', () => {
+    const { files } = packed();
+    const { exports, main, types } = manifest();
+    const targets = Object.values(exports).flatMap((target) =>
+      typeof target === 'string' ? [target] : Object.values(target),
+    );
+    const missing = [main, types, ...targets].map(inTarball).filter((t) => !files.includes(t));
+    expect(missing).toStrictEqual([]);
+  });
+
+  it('has a typesVersions line for every subpath, for CommonJS apps on node10 resolution', () => {
+    // `"module": "commonjs"` resolves types the old way, ignoring `exports`:
+    // each subpath export needs `"<subpath>": ["./dist/<subpath>/index.d.ts"]`
+    // under `typesVersions["*"]`, pointing at the same file as its `types`.
+    const { exports, typesVersions } = manifest();
+    const expected = Object.fromEntries(
+      Object.entries(exports)
+        .filter(([subpath, target]) => subpath !== '.' && typeof target === 'object')
+        .map(([subpath, target]) => [subpath.slice(2), [(target as Record<string, string>).types]]),
+    );
+    expect(typesVersions).toStrictEqual({ '*': expected });
+  });
+
+  it('imports every entry from ESM (Nest 12 app)', () => {
+    const dir = checkFolder(ESM_APP);
     writeFileSync(
-      join(app, 'check.ts'),
-      `
+      join(dir, 'imports.mjs'),
+      `const loaded = {};
+      for (const specifier of ${JSON.stringify(codeSubpaths().map(specifierOf))}) {
+        loaded[specifier] = Object.keys(await import(specifier)).length;
+      }
+      console.log(JSON.stringify(loaded));`,
+    );
+    const loaded = JSON.parse(node(['imports.mjs'], dir)) as Record<string, number>;
+    expect(Object.keys(loaded)).toStrictEqual(codeSubpaths().map(specifierOf));
+    for (const count of Object.values(loaded)) expect(count).toBeGreaterThan(0);
+  });
+
+  it('requires every entry from CommonJS (Nest 11 app, require of ESM)', () => {
+    const dir = checkFolder(CJS_APP);
+    writeFileSync(
+      join(dir, 'requires.cjs'),
+      `const loaded = {};
+      for (const specifier of ${JSON.stringify(codeSubpaths().map(specifierOf))}) {
+        loaded[specifier] = Object.keys(require(specifier)).length;
+      }
+      loaded.version = require('nestjs-api-errors/package.json').version;
+      loaded.ErrorsModule = typeof require('nestjs-api-errors').ErrorsModule;
+      console.log(JSON.stringify(loaded));`,
+    );
+    const loaded = JSON.parse(node(['requires.cjs'], dir)) as Record<string, unknown>;
+    for (const specifier of codeSubpaths().map(specifierOf)) {
+      expect(loaded[specifier]).toBeGreaterThan(0);
+    }
+    expect(loaded.version).toBe(manifest().version);
+    expect(loaded.ErrorsModule).toBe('function');
+  });
+
+  it.each([
+    [ESM_APP, 'nodenext, ESM'],
+    [CJS_APP, '"module": "commonjs", node10 resolution'],
+  ])('type-checks every entry and typical options in the %s app (%s)', (app, _how) => {
+    const dir = checkFolder(app);
+    const imports = codeSubpaths()
+      .map((subpath, index) => `import * as entry${index} from '${specifierOf(subpath)}';`)
+      .join('\n');
+    writeFileSync(
+      join(dir, 'types.ts'),
+      `${imports}
       import { defineError, ErrorsModule, type ErrorsModuleOptions, InvalidParameterError } from 'nestjs-api-errors';
-      const options: ErrorsModuleOptions = { production: true, validation: { allErrors: true } };
+      const options: ErrorsModuleOptions = {
+        format: process.env.ERROR_FORMAT,
+        production: true,
+        validation: { allErrors: true },
+      };
       ErrorsModule.forRoot(options);
       const ERR_OUT_OF_STOCK = defineError({ status: 409, code: 31, title: 'Out Of Stock' });
-      const code: number | string = new InvalidParameterError('x').code;
+      const code: 31 = ERR_OUT_OF_STOCK.code;
+      const thrown: number | string = new InvalidParameterError('x').code;
       // @ts-expect-error an unknown option is a type error
       ErrorsModule.forRoot({ formatt: 'meta' });
-      export { ERR_OUT_OF_STOCK, code };
+      export const used = [${codeSubpaths()
+        .map((_, index) => `entry${index}`)
+        .join(', ')}, code, thrown];
       `,
     );
     writeFileSync(
-      join(app, 'tsconfig.json'),
+      join(dir, 'tsconfig.json'),
       JSON.stringify({
+        extends: join(appDir(app), 'tsconfig.json'),
         compilerOptions: {
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'ES2023',
-          strict: true,
           noEmit: true,
-          skipLibCheck: true,
-          experimentalDecorators: true,
-          types: [],
+          incremental: false,
+          rootDir: '.',
+          strict: true,
+          types: ['node'],
         },
-        files: ['check.ts'],
+        files: ['types.ts'],
       }),
     );
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = spawnSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  it('ships the client and testing entries, importable by their subpaths', () => {
-    expect(files).toEqual(
+  it('ships the client and testing entries, usable by their subpaths', () => {
+    expect(packed().files).toEqual(
       expect.arrayContaining([
         'dist/client/index.js',
         'dist/client/index.d.ts',
@@ -150,8 +242,9 @@ describe('the packed package', { timeout: 180_000 }, () => {
         'dist/cli/main.js',
       ]),
     );
+    const dir = checkFolder(ESM_APP);
     writeFileSync(
-      join(app, 'client.mjs'),
+      join(dir, 'client.mjs'),
       `
       import { parseApiError, withRetry } from 'nestjs-api-errors/client';
       import { expectApiError } from 'nestjs-api-errors/testing';
@@ -162,7 +255,7 @@ describe('the packed package', { timeout: 180_000 }, () => {
       console.log(JSON.stringify({ code: error.code, requestId: error.requestId, retry: typeof withRetry }));
       `,
     );
-    expect(JSON.parse(run('node', ['client.mjs'], app))).toStrictEqual({
+    expect(JSON.parse(node(['client.mjs'], dir))).toStrictEqual({
       code: 99,
       requestId: 'r-1',
       retry: 'function',
@@ -170,23 +263,23 @@ describe('the packed package', { timeout: 180_000 }, () => {
   });
 
   it('runs the catalog CLI as an installed bin', () => {
+    const dir = checkFolder(ESM_APP);
     writeFileSync(
-      join(app, 'errors.mjs'),
+      join(dir, 'errors.mjs'),
       `import { defineError } from 'nestjs-api-errors';
       export const ERR_SEAT_TAKEN = defineError({ status: 409, code: 41, title: 'Seat Taken' });`,
     );
-    const bin = join(app, 'node_modules', '.bin', 'nestjs-api-errors');
-    const markdown = run(bin, ['catalog', '--entries', './errors.mjs', '--as', 'md'], app);
+    const bin = join(dir, 'node_modules', '.bin', 'nestjs-api-errors');
+    const markdown = execFileSync(bin, ['catalog', '--entries', './errors.mjs', '--as', 'md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(markdown).toContain('| `ERR_SEAT_TAKEN` | 409 | 41 | Seat Taken |');
     const missing = spawnSync(bin, ['catalog', '--entries', './nope.js'], {
-      cwd: app,
+      cwd: dir,
       encoding: 'utf8',
     });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/--entries \.\/nope\.js: no such file/);
-  });
-
-  it('leaves no stray files behind in the scratch folder but the install', () => {
-    expect(readdirSync(app)).toEqual(expect.arrayContaining(['node_modules', 'package.json']));
   });
 });

@@ -1,0 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { AppModule } from './app-without-validation.module.js';
+import { listen } from './listen.js';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(AppModule, new ExpressAdapter(), {
+    logger: ['error', 'warn'],
+  });
+  await listen(app);
+}
+void bootstrap();
