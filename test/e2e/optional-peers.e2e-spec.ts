@@ -135,7 +135,16 @@ describe('without class-validator and class-transformer', { timeout: 180_000 }, 
         [
           join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
           ...['-p', 'tsconfig.build.json', '--outDir', join(build, 'dist'), '--noCheck'],
-          ...['--declaration', 'false', '--sourceMap', 'false', '--inlineSources', 'false'],
+          ...[
+            '--declaration',
+            'false',
+            '--declarationMap',
+            'false',
+            '--sourceMap',
+            'false',
+            '--inlineSources',
+            'false',
+          ],
         ],
         { cwd: root, stdio: 'pipe' },
       );

@@ -7,7 +7,7 @@ export const MAX_QUANTITY = 1000;
 export class AddCartItemDto {
   @IsInt({ message: 'product_id must be a positive integer' })
   @Min(1, { message: 'product_id must be a positive integer' })
-  @Max(MAX_ID, { message: 'product_id must be a positive integer' })
+  @Max(MAX_ID)
   product_id: number;
 
   @IsInt({ message: 'quantity must be a positive integer' })
