@@ -21,13 +21,10 @@ const validationPipe: Provider = {
 
 /**
  * Importing this module is the whole set-up: it registers the global
- * {@link ApiExceptionFilter} and, unless `validation: false`, the global
+ * `ApiExceptionFilter` and, unless `validation: false`, the global
  * {@link ApiValidationPipe}. The module is global (`isGlobal: false` makes it
- * a regular one).
- *
- * @example
- * ＠Module({ imports: [ErrorsModule.forRoot()] })
- * export class AppModule {}
+ * a regular one). Import it once, in the root module's
+ * `imports: [ErrorsModule.forRoot()]`, or build the options from services:
  *
  * @example
  * ErrorsModule.forRootAsync({

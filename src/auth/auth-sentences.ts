@@ -2,10 +2,10 @@
 export const TOKEN_REQUIRED_SENTENCE =
   'A bearer token is required: send the header "Authorization: Bearer <token>"';
 
-/** The reference system's sentence for an unknown, expired or mismatched token. @publicApi */
+/** Sent for an unknown, expired or mismatched token (401 / 99). @publicApi */
 export const SESSION_EXPIRED_SENTENCE = 'Your session has expired. Kindly logout and login';
 
-/** The reference system's sentence for a blocked account. @publicApi */
+/** Sent for a blocked account (401 / 99), naming the team to contact. @publicApi */
 export function accountBlockedSentence(team: string): string {
   return `Your Account has been blocked, Please contact ${team} Team`;
 }

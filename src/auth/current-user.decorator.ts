@@ -2,11 +2,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 
 /**
  * The user {@link TwoFactorAuthGuard} authenticated (`request.user`), or
- * `undefined` on a public route.
- *
- * @example
- * ＠Get('me')
- * me(＠CurrentUser() user: User) { return user; }
+ * `undefined` on a public route; as a handler parameter:
+ * `me(@CurrentUser() user: User) { return user; }`.
  *
  * @publicApi
  */

@@ -12,13 +12,8 @@ export const IS_PUBLIC_KEY = 'isPublic';
 
 /**
  * Lets a route, or every route of a controller, through
- * `TwoFactorAuthGuard` without a token:
- *
- * ```ts
- * @Public()
- * @Post('auth/login')
- * login(@Body() credentials: LoginDto) {}
- * ```
+ * `TwoFactorAuthGuard` without a token: put `@Public()` above the handler
+ * (`@Post('auth/login')`) or above the controller class.
  *
  * @publicApi
  */

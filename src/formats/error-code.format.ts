@@ -22,7 +22,7 @@ import {
   structuredDescriptionOf,
 } from './format-table.js';
 
-/** The contract's numeric codes. @publicApi */
+/** The format's numeric codes, 0-12. @publicApi */
 export const ErrorCodes = Object.freeze({
   UNKNOWN: 0,
   NOT_ALLOWED: 1,

@@ -50,7 +50,7 @@ export interface ErrorFormatSchema {
 
 /**
  * An error envelope: a pure function of the report and the request facts,
- * with no I/O and no Nest, so it can be tested against the seed examples
+ * with no I/O and no Nest, so it can be tested against examples of its envelope
  * without a server.
  *
  * @example

@@ -20,13 +20,13 @@ import {
   structuredDescriptionOf,
 } from './format-table.js';
 
-/** Codes are the HTTP status, or a string for errors the contract names. */
+/** Codes are the HTTP status, or a string for errors the format names (`VERSION_OUTDATED`). */
 export type ErrorEnvelopeCode = number | string;
 
 const at = (status: number, message?: string): FormatEntry<ErrorEnvelopeCode> =>
   message === undefined ? { status, code: status } : { status, code: status, message };
 
-/** The contract's messages (its tables of 401, 403, 404, 409 and 429 messages). */
+/** The format's fixed messages for the causes it tells apart (401, 403, 404, 426). */
 const ERROR_TABLE: FormatTable<ErrorEnvelopeCode> = {
   reasons: {
     [ErrorReasons.ROUTE_NOT_FOUND]: at(404, 'Resource not found'),
@@ -67,7 +67,7 @@ export type ErrorFormatOptions = FormatTable<ErrorEnvelopeCode>;
 /**
  * `{"error":{"code":404,"message":"Resource not found"}}`: the code is the
  * HTTP status or a named code (`VERSION_OUTDATED`), the message the
- * description or the contract's message; rate limits add `retry_after`
+ * description or the format's message for it; rate limits add `retry_after`
  * (seconds) and version errors their version members.
  *
  * @publicApi

@@ -51,7 +51,7 @@ const FLAT_TABLE: FormatTable<string> = {
   ]),
 };
 
-/** The contract's codes by status; other statuses get their reason phrase in capitals. */
+/** The format's codes by status; other statuses get their reason phrase in capitals. */
 const STATUS_CODES: ReadonlyMap<number, string> = new Map([
   [400, 'BAD_REQUEST'],
   [401, 'UNAUTHORIZED'],
@@ -175,11 +175,20 @@ function messageOf(found: FormatEntry<string>, report: ErrorReport, hasFields: b
   return sentence === undefined ? label : `${label}: ${sentence}`;
 }
 
-/** A field's code and its sentence, capitalised. */
+/**
+ * A field's code and its sentence, capitalised as the format's examples are
+ * (`Name is required`), except a sentence that begins with a nested path,
+ * which keeps it as written (`items[0].quantity`, not `Items[0].quantity`).
+ */
 function fieldDetail(violation: Violation): { code: string; message: string } {
+  const { message, path } = violation;
+  const nested = path.includes('.') || path.includes('[');
   return {
     code: FIELD_CODES.get(violation.constraint) ?? snake(violation.constraint),
-    message: violation.message.charAt(0).toUpperCase() + violation.message.slice(1),
+    message:
+      nested && message.startsWith(path)
+        ? message
+        : message.charAt(0).toUpperCase() + message.slice(1),
   };
 }
 

@@ -8,8 +8,8 @@ import type { Violation } from '../report/violation.interface.js';
 /**
  * What a format answers for one kind of error: its HTTP status, its own code,
  * and optionally a message. A message given for a reason is fixed (the
- * contract's own wording); one given for an entry or status is only a
- * fallback for errors that have no description.
+ * format's own wording for that cause); one given for an entry or status is
+ * only a fallback for errors that have no description.
  *
  * @publicApi
  */

@@ -1,6 +1,6 @@
 /**
  * Machine tags for the specific cause of an error, finer than its catalog
- * entry: formats whose contracts tell these cases apart (an expired session
+ * entry: formats that tell these cases apart (an expired session
  * from a missing token, say) map them to their own codes. Applications may
  * tag their own errors with any string through `AppError`'s `reason` option.
  *

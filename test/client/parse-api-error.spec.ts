@@ -62,7 +62,7 @@ describe('parseApiError reads every built-in format', () => {
       [
         {
           path: 'items[1].quantity',
-          message: 'Items[1].quantity must be a positive integer',
+          message: 'items[1].quantity must be a positive integer',
           code: 'out_of_range',
         },
         { path: 'limit', message: 'Limit must not be greater than 100', code: 'out_of_range' },

@@ -158,14 +158,14 @@ describe.each(ADAPTERS)('Standard Schemas answer as class-validator does (%s)', 
           code: 'VALIDATION_ERROR',
           message: 'Validation failed',
           details: {
-            'items[0].product_id': { code: 'required', message: 'Items[0].product_id is required' },
+            'items[0].product_id': { code: 'required', message: 'items[0].product_id is required' },
             'items[0].quantity': {
               code: 'out_of_range',
-              message: 'Items[0].quantity must be a positive integer',
+              message: 'items[0].quantity must be a positive integer',
             },
             'items[1].quantity': {
               code: 'out_of_range',
-              message: 'Items[1].quantity must be a positive integer',
+              message: 'items[1].quantity must be a positive integer',
             },
           },
         });

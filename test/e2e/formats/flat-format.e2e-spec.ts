@@ -47,7 +47,7 @@ runFormatSuite(
         message: 'Validation failed',
         details: {
           age: { code: 'out_of_range', message: 'Age must be a positive integer' },
-          'profile.color': { code: 'invalid_type', message: 'Profile.color must be a string' },
+          'profile.color': { code: 'invalid_type', message: 'profile.color must be a string' },
         },
       },
     },
