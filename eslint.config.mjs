@@ -6,7 +6,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'sample/dist', 'sample/client/dist', 'coverage', '.pack-test', 'bench/results', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist',
+      'sample/dist',
+      'sample/client/dist',
+      'coverage',
+      'bench/dist',
+      'eslint.config.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

@@ -1,121 +1,104 @@
-import autocannon from 'autocannon';
-import type { RequestSpec } from './variants.js';
+import { connect, type Socket } from 'node:net';
 
-export interface LoadOptions {
-  readonly connections: number;
-  readonly pipelining: number;
-  /** Seconds; ignored when `amount` is set. */
-  readonly duration?: number;
-  /** Total number of requests to send. */
-  readonly amount?: number;
-}
-
-/** What one run of the load generator measured, and whether every answer was right. */
-export interface LoadResult {
-  /** Completed responses per second over the run. */
-  readonly rps: number;
-  readonly responses: number;
-  readonly seconds: number;
-  readonly latencyP50Ms: number;
-  readonly latencyP99Ms: number;
-  /** Responses by status. */
-  readonly statuses: Readonly<Record<string, number>>;
-  /** Responses with another status than expected, or (single request kind) another body. */
-  readonly wrong: number;
-  /** Connection errors and timeouts. */
-  readonly errors: number;
+export interface Target {
+  readonly port: number;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+  /** The status every answer must have; anything else makes the run fail. */
+  readonly status: number;
 }
 
 /**
- * Drives one server with one request kind for a duration (or an amount), and
- * checks every response: its status, and its body byte for byte.
+ * A keep-alive connection that sends one request at a time, written as bytes
+ * once and read back just far enough to see the status and the body's end:
+ * the load costs the benchmark's own process little, so it can keep a
+ * server busy.
  */
-export async function drive(
-  url: string,
-  spec: RequestSpec,
-  options: LoadOptions,
-): Promise<LoadResult> {
-  const result = await autocannon({
-    url: url + spec.path,
-    method: spec.method,
-    headers: { ...spec.headers },
-    body: spec.body,
-    expectBody: spec.expectBody,
-    connections: options.connections,
-    pipelining: options.pipelining,
-    ...(options.amount === undefined ? { duration: options.duration } : { amount: options.amount }),
-  });
-  return summarise(result, [spec.expectStatus], result.mismatches);
-}
+class Connection {
+  private buffered: Buffer = Buffer.alloc(0);
+  private waiting: ((status: number) => void) | undefined;
 
-/**
- * Drives one server with several request kinds in turn (the memory mode).
- * Statuses are checked against the set the kinds expect; bodies are not
- * compared (autocannon compares bodies only for a single request kind).
- */
-export async function driveMixed(
-  url: string,
-  specs: readonly RequestSpec[],
-  options: LoadOptions,
-): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    requests: specs.map((spec) => ({
-      method: spec.method,
-      path: spec.path,
-      headers: { ...spec.headers },
-      ...(spec.body === undefined ? {} : { body: spec.body }),
-    })),
-    connections: options.connections,
-    pipelining: options.pipelining,
-    ...(options.amount === undefined ? { duration: options.duration } : { amount: options.amount }),
-  });
-  return summarise(
-    result,
-    specs.map((spec) => spec.expectStatus),
-    0,
-  );
-}
-
-function summarise(
-  result: Awaited<ReturnType<typeof autocannon>>,
-  expectedStatuses: readonly number[],
-  mismatches: number,
-): LoadResult {
-  const statuses: Record<string, number> = {};
-  let unexpected = 0;
-  for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
-    statuses[status] = count;
-    if (!expectedStatuses.includes(Number(status))) unexpected += count;
+  private constructor(private readonly socket: Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.read(chunk));
   }
-  const responses = result.requests.total;
-  return {
-    rps: result.duration > 0 ? responses / result.duration : 0,
-    responses,
-    seconds: result.duration,
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    statuses,
-    // A wrong status usually also means a wrong body: count each response once.
-    wrong: Math.max(unexpected, mismatches),
-    errors: result.errors + result.timeouts,
+
+  static open(port: number): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(new Connection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  send(request: Buffer): Promise<number> {
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      this.socket.write(request);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private read(chunk: Buffer): void {
+    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    const headEnd = this.buffered.indexOf('\r\n\r\n');
+    if (headEnd === -1) return;
+    const head = this.buffered.toString('latin1', 0, headEnd);
+    const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+    if (this.buffered.length < headEnd + 4 + length) return;
+    this.buffered = this.buffered.subarray(headEnd + 4 + length);
+    const done = this.waiting;
+    this.waiting = undefined;
+    done?.(Number(head.slice(9, 12)));
+  }
+}
+
+const pools = new Map<number, Connection[]>();
+
+/**
+ * Sends `count` requests over `connections` keep-alive connections, one
+ * request in flight on each, and resolves when all are answered.
+ */
+export async function drive(target: Target, count: number, connections = 16): Promise<void> {
+  let pool = pools.get(target.port);
+  if (pool === undefined) {
+    pool = await Promise.all(
+      Array.from({ length: connections }, () => Connection.open(target.port)),
+    );
+    pools.set(target.port, pool);
+  }
+  const request = bytesOf(target);
+  let left = count;
+  const worker = async (connection: Connection) => {
+    while (left > 0) {
+      left--;
+      const status = await connection.send(request);
+      if (status !== target.status) {
+        throw new Error(`${target.method} ${target.path} answered ${status}, not ${target.status}`);
+      }
+    }
   };
+  await Promise.all(pool.map(worker));
 }
 
-/** One request, checked in full (status, body, content type) before a server is measured. */
-export async function preflight(url: string, spec: RequestSpec): Promise<string | undefined> {
-  const response = await fetch(url + spec.path, {
-    method: spec.method,
-    headers: { ...spec.headers },
-    body: spec.body,
-  });
-  const body = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  const problems: string[] = [];
-  if (response.status !== spec.expectStatus) {
-    problems.push(`status ${response.status}, expected ${spec.expectStatus}`);
+/** Closes the connections to a server about to stop. */
+export function disconnect(port: number): void {
+  for (const connection of pools.get(port) ?? []) connection.close();
+  pools.delete(port);
+}
+
+function bytesOf(target: Target): Buffer {
+  const lines = [`${target.method} ${target.path} HTTP/1.1`, 'Host: 127.0.0.1'];
+  for (const [name, value] of Object.entries(target.headers ?? {})) lines.push(`${name}: ${value}`);
+  if (target.body !== undefined) {
+    lines.push(
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(target.body)}`,
+    );
   }
-  if (body !== spec.expectBody) problems.push(`body ${body}, expected ${spec.expectBody}`);
-  if (!type.startsWith('application/json')) problems.push(`content-type ${type}`);
-  return problems.length === 0 ? undefined : problems.join('; ');
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${target.body ?? ''}`);
 }
