@@ -57,6 +57,7 @@ const SESSIONS = new Map<string, AuthSession>([
   ['t1', { user: { id: 1 }, twoFactorEnabled: false }],
 ]);
 const auth = {
+  // eslint-disable-next-line @typescript-eslint/require-await -- async like the stores it stands for
   resolveSession: async ({ value }: { value: string }) => SESSIONS.get(value) ?? null,
 };
 
