@@ -8,11 +8,15 @@ import { packedPackage } from './packed-package.js';
  * set-up), installed in the matrix's scratch apps: its contents, its export
  * map and typesVersions, its source maps, and every export path imported from
  * ESM and CommonJS and type-checked under both module resolutions. An export
- * path that needs an optional peer (a `./swagger` entry, say) needs that peer
- * in the scratch apps' package.json too.
+ * path that needs an optional peer (`./swagger` needs `@nestjs/swagger`,
+ * class-validator and class-transformer) needs that peer in these apps'
+ * package.json too.
  */
 const ESM_APP = 'nest12-esm-express';
 const CJS_APP = 'nest11-cjs-express';
+/** A Nest 11 CommonJS app with `@nestjs/swagger` but without class-validator and class-transformer. */
+const WITHOUT_VALIDATION_APP = 'nest11-cjs-express-without-validation';
+const SWAGGER_ENTRY = 'nestjs-api-errors/swagger';
 
 interface Manifest {
   version: string;
@@ -182,10 +186,38 @@ describe('the export map', () => {
     expect(loaded.ErrorsModule).toBe('function');
   });
 
+  it('loads every entry but the swagger one without class-validator and class-transformer', () => {
+    // `nestjs-api-errors/swagger` works out each DTO's validation failure
+    // with them, and imports them when it loads; `@nestjs/swagger` itself
+    // loads without them, so the failure is the entry's own.
+    const dir = checkFolder(WITHOUT_VALIDATION_APP);
+    writeFileSync(
+      join(dir, 'requires-without-validation.cjs'),
+      `const loaded = {};
+      for (const specifier of ${JSON.stringify(['@nestjs/swagger', ...codeSubpaths().map(specifierOf)])}) {
+        try {
+          loaded[specifier] = Object.keys(require(specifier)).length;
+        } catch (error) {
+          loaded[specifier] = error.code + ': ' + error.message.split('\\n')[0];
+        }
+      }
+      console.log(JSON.stringify(loaded));`,
+    );
+    const { [SWAGGER_ENTRY]: swagger, ...others } = JSON.parse(
+      node(['requires-without-validation.cjs'], dir),
+    ) as Record<string, number | string>;
+    expect(swagger).toMatch(
+      /^ERR_MODULE_NOT_FOUND: Cannot find package 'class-(transformer|validator)' imported from .*[\\/]nestjs-api-errors[\\/]dist[\\/]swagger[\\/]/,
+    );
+    const expected = ['@nestjs/swagger', ...codeSubpaths().map(specifierOf)];
+    expect(Object.keys(others)).toStrictEqual(expected.filter((name) => name !== SWAGGER_ENTRY));
+    for (const count of Object.values(others)) expect(count).toBeGreaterThan(0);
+  });
+
   it.each([
     [ESM_APP, 'nodenext, ESM'],
     [CJS_APP, '"module": "commonjs", node10 resolution'],
-  ])('type-checks every entry and typical options in the %s app (%s)', (app, _how) => {
+  ])('type-checks every entry and typical uses in the %s app (%s)', (app, _how) => {
     const dir = checkFolder(app);
     const imports = codeSubpaths()
       .map((subpath, index) => `import * as entry${index} from '${specifierOf(subpath)}';`)
@@ -205,9 +237,17 @@ describe('the export map', () => {
       const thrown: number | string = new InvalidParameterError('x').code;
       // @ts-expect-error an unknown option is a type error
       ErrorsModule.forRoot({ formatt: 'meta' });
+      import type { INestApplication } from '@nestjs/common';
+      import type { OpenAPIObject } from '@nestjs/swagger';
+      import { ApiErrors, documentErrors } from 'nestjs-api-errors/swagger';
+      const documented = (app: INestApplication, document: OpenAPIObject): OpenAPIObject =>
+        documentErrors(app, document, { documentOptions: { ignoreGlobalPrefix: true } });
+      const onRoute: MethodDecorator = ApiErrors(ERR_OUT_OF_STOCK, [ERR_OUT_OF_STOCK, 'Only 2 left']);
+      // @ts-expect-error the app comes first, then the document
+      documentErrors({} as OpenAPIObject);
       export const used = [${codeSubpaths()
         .map((_, index) => `entry${index}`)
-        .join(', ')}, code, thrown];
+        .join(', ')}, code, thrown, documented, onRoute];
       `,
     );
     writeFileSync(

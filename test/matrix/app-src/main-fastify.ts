@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { fastifyFrameworkErrors } from 'nestjs-api-errors';
+import { serveApiDocs } from './api-docs.js';
 import { AppModule } from './app.module.js';
 import { listen } from './listen.js';
 
@@ -10,6 +11,7 @@ async function bootstrap(): Promise<void> {
     new FastifyAdapter({ frameworkErrors: fastifyFrameworkErrors }),
     { logger: ['error', 'warn'] },
   );
+  serveApiDocs(app);
   await listen(app);
 }
 void bootstrap();

@@ -3,6 +3,7 @@ import { ERROR_CHECKS } from './errors.js';
 import { REQUEST_BODY_CHECKS } from './request-bodies.js';
 import type { SmokeCheck } from './smoke-check.js';
 import { START_UP_CHECKS } from './start-up.js';
+import { SWAGGER_CHECKS } from './swagger.js';
 import { TESTING_MODULE_CHECKS } from './testing-module.js';
 import { VALIDATION_CHECKS } from './validation.js';
 
@@ -12,6 +13,7 @@ export const SMOKE_CHECKS: readonly SmokeCheck[] = [
   ...VALIDATION_CHECKS,
   ...AUTH_CHECKS,
   ...REQUEST_BODY_CHECKS,
+  ...SWAGGER_CHECKS,
   ...START_UP_CHECKS,
   ...TESTING_MODULE_CHECKS,
 ];
