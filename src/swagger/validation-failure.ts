@@ -1,6 +1,7 @@
 import type { ValidationError } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { getMetadataStorage, validateSync, ValidationTypes } from 'class-validator';
+import type * as ClassTransformer from 'class-transformer';
+import type * as ClassValidator from 'class-validator';
+import { createRequire } from 'node:module';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
 import { ErrorReasons } from '../report/error-reasons.js';
 import type { Violation } from '../report/violation.interface.js';
@@ -28,13 +29,46 @@ interface MessageArguments {
   readonly constraints: unknown[] | undefined;
 }
 
-/** Kinds of metadata that are not rules a present value can fail. */
+/** Kinds of metadata (class-validator's `ValidationTypes`) that are not rules a present value can fail. */
 const NOT_RULES: ReadonlySet<string> = new Set([
-  ValidationTypes.IS_DEFINED,
-  ValidationTypes.WHITELIST,
-  ValidationTypes.CONDITIONAL_VALIDATION,
-  ValidationTypes.PROMISE_VALIDATION,
+  'isDefined',
+  'whitelistValidation',
+  'conditionalValidation',
+  'promiseValidation',
 ]);
+const CUSTOM_VALIDATION = 'customValidation';
+const NESTED_VALIDATION = 'nestedValidation';
+
+interface ClassValidation {
+  readonly plainToInstance: typeof ClassTransformer.plainToInstance;
+  readonly getMetadataStorage: typeof ClassValidator.getMetadataStorage;
+  readonly validateSync: typeof ClassValidator.validateSync;
+}
+
+let classValidation: ClassValidation | null | undefined;
+
+/**
+ * class-validator and class-transformer, loaded on first use: they are
+ * optional peers, and an app that validates no DTO classes (Standard Schemas
+ * only, or nothing) documents its routes without them. `null` when they are
+ * not installed: there are then no DTO rules to document.
+ */
+function loadClassValidation(): ClassValidation | null {
+  if (classValidation !== undefined) return classValidation;
+  const require = createRequire(import.meta.url);
+  try {
+    const validator = require('class-validator') as typeof ClassValidator;
+    const transformer = require('class-transformer') as typeof ClassTransformer;
+    classValidation = {
+      plainToInstance: transformer.plainToInstance,
+      getMetadataStorage: validator.getMetadataStorage,
+      validateSync: validator.validateSync,
+    };
+  } catch {
+    classValidation = null;
+  }
+  return classValidation;
+}
 
 const LABELS: Readonly<Record<ValidatedInput['location'], string>> = {
   body: 'the body',
@@ -44,7 +78,7 @@ const LABELS: Readonly<Record<ValidatedInput['location'], string>> = {
 
 /** Whether a class has anything for class-validator to check. */
 export function hasValidationRules(type: Constructor, options: ApiValidationPipeOptions): boolean {
-  return rulesOf(type, options).length > 0;
+  return loadClassValidation() !== null && rulesOf(type, options).length > 0;
 }
 
 /** A field's first rule, and the message class-validator gives when it fails. */
@@ -132,7 +166,7 @@ export function firstRuleFailure(
 
 /** The first rule of the first field with rules, in class-validator's order of fields. */
 function firstRuleOf(type: Constructor, options: ApiValidationPipeOptions): FirstRule | undefined {
-  const storage = getMetadataStorage();
+  const storage = loadClassValidation()!.getMetadataStorage();
   const byProperty = storage.groupByPropertyName(
     rulesOf(type, options) as never,
   ) as unknown as Record<string, RuleMetadata[]>;
@@ -166,6 +200,7 @@ function probe(
     if (!PIPE_ONLY.includes(key)) validatorOptions[key] = value;
   }
   validatorOptions.validationError = { ...options.validationError, value: true };
+  const { plainToInstance, validateSync } = loadClassValidation()!;
   let best: { value: unknown; violations: Violation[] } | undefined;
   for (const value of PROBES[input.location]) {
     let violations: Violation[];
@@ -190,13 +225,15 @@ function probe(
 }
 
 function rulesOf(type: Constructor, options: ApiValidationPipeOptions): RuleMetadata[] {
-  return getMetadataStorage().getTargetValidationMetadatas(
-    type,
-    '',
-    options.always ?? false,
-    options.strictGroups ?? false,
-    options.groups,
-  ) as unknown as RuleMetadata[];
+  return loadClassValidation()!
+    .getMetadataStorage()
+    .getTargetValidationMetadatas(
+      type,
+      '',
+      options.always ?? false,
+      options.strictGroups ?? false,
+      options.groups,
+    ) as unknown as RuleMetadata[];
 }
 
 /**
@@ -210,12 +247,12 @@ function constraintsOf(
   rules: readonly RuleMetadata[],
   options: ApiValidationPipeOptions,
 ): Record<string, string> | undefined {
-  const storage = getMetadataStorage();
+  const storage = loadClassValidation()!.getMetadataStorage();
   const constraints: Record<string, string> = {};
   const object = Object.create(type.prototype as object) as object;
   try {
     for (const rule of rules) {
-      if (rule.type === ValidationTypes.CUSTOM_VALIDATION && rule.constraintCls !== undefined) {
+      if (rule.type === CUSTOM_VALIDATION && rule.constraintCls !== undefined) {
         const [constraint] = storage.getTargetValidatorConstraints(rule.constraintCls);
         const name = constraint?.name ?? rule.type;
         const args = argumentsOf(type.name, property, object, rule);
@@ -229,7 +266,7 @@ function constraintsOf(
       }
     }
     for (const rule of rules) {
-      if (rule.type === ValidationTypes.NESTED_VALIDATION) {
+      if (rule.type === NESTED_VALIDATION) {
         // class-validator names the class itself as the target of this message.
         constraints[rule.type] = fillTokens(
           rule.message ?? '',
