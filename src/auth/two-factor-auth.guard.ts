@@ -94,7 +94,8 @@ export class TwoFactorAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (this.isPublic(context)) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // By index: `switchToHttp()` allocates on every call.
+    const request = context.getArgByIndex<AuthenticatedRequest>(0);
     const token = this.getToken(request);
     if (token === undefined) throw refuse(TOKEN_REQUIRED_SENTENCE, ErrorReasons.TOKEN_MISSING);
 

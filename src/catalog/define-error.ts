@@ -2,8 +2,8 @@ import type { ErrorDefinition } from './error-definition.interface.js';
 
 /**
  * Every code defined in this process, so two entries can never share one.
- * Filled while modules load (entries are module constants), read-only after:
- * no request ever writes to it.
+ * Entries are module constants, so it fills while modules load; define
+ * entries there, not per request.
  */
 const DEFINED = new Map<number | string, ErrorDefinition>();
 

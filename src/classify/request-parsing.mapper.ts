@@ -100,6 +100,15 @@ const NODE_PARSER_PROBLEMS: ReadonlyMap<string, ParsingProblem & { status: numbe
       sentence: 'Request did not arrive in time',
     },
   ],
+  [
+    // Node answers 413 for it, too.
+    'HPE_CHUNK_EXTENSIONS_OVERFLOW',
+    {
+      status: 413,
+      reason: ErrorReasons.BODY_TOO_LARGE,
+      sentence: 'Request body has chunk extensions larger than the server accepts',
+    },
+  ],
 ]);
 
 /** The status of a request Node's parser refused, by its error code; any other is a 400. */

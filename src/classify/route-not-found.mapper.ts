@@ -14,10 +14,16 @@ import type { StatusMapper } from './status-map.js';
 export function createRouteNotFoundMapper(definitionFor: StatusMapper): ErrorMapper {
   const definition = definitionFor(404);
   return (exception, { method, url }) => {
+    if (!isHttpExceptionLike(exception) || exception.getStatus() !== 404) return undefined;
+    const { message } = exception;
+    // Checked piece by piece, so a handler's 404 costs no string built to compare.
     if (
-      !isHttpExceptionLike(exception) ||
-      exception.getStatus() !== 404 ||
-      exception.message !== `Cannot ${method} ${url}`
+      typeof message !== 'string' ||
+      message.length !== 8 + method.length + url.length ||
+      !message.startsWith('Cannot ') ||
+      !message.endsWith(url) ||
+      message.charCodeAt(7 + method.length) !== 32 ||
+      !message.startsWith(method, 7)
     ) {
       return undefined;
     }

@@ -89,11 +89,13 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     @Optional() @Inject(ERRORS_MODULE_OPTIONS) options: ErrorsModuleOptions = {},
   ) {
     this.format = resolveFormat(options.format);
-    this.renderError = createErrorRenderer(options, this.format);
+    // Read only for a 429 or 503: a rate limiter sets Retry-After before it throws.
+    this.renderError = createErrorRenderer(options, this.format, (response) =>
+      (this.adapterHost.httpAdapter as unknown as HttpAdapter).getHeader?.(response, 'retry-after'),
+    );
     this.serialisable = isBuiltInFormat(this.format);
     this.log = createErrorLogger({ logClientErrors: options.logClientErrors ?? false });
-    const header = options.requestIdHeader ?? 'X-Request-Id';
-    this.requestIdHeader = header === false ? undefined : header.toLowerCase();
+    this.requestIdHeader = requestIdHeaderOf(options.requestIdHeader);
     this.requestIdLookup = options.requestId;
     this.resolveRequestId = this.requestIdResolver(false);
     this.handleClientErrors = options.handleClientErrors ?? true;
@@ -122,10 +124,19 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     const context: RenderContext = {
       method: String(adapter.getRequestMethod(request)),
       url: String(adapter.getRequestUrl(request)),
-      requestId: this.requestIdHeader === undefined ? undefined : this.getRequestId(request),
+      requestId: this.requestIdHeader === undefined ? undefined : this.requestIdOf(request),
     };
     this.respond(exception, context, adapter, response);
     return undefined;
+  }
+
+  /** The id from `getRequestId`, or a new one when the lookup (the app's own, say) throws. */
+  private requestIdOf(request: unknown): string | undefined {
+    try {
+      return this.getRequestId(request);
+    } catch {
+      return newRequestId();
+    }
   }
 
   /**
@@ -145,9 +156,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     adapter: HttpAdapter,
     response: unknown,
   ): void {
-    const answer = this.answer(exception, context, () =>
-      adapter.getHeader?.(response, 'retry-after'),
-    );
+    const answer = this.answer(exception, context, response);
     let failure = answer.failure;
     let status = answer.rendered.status;
     let sent: boolean;
@@ -196,13 +205,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
   }
 
   /** The rendered answer; a step that throws costs a bare 500, not the answer. */
-  private answer(
-    exception: unknown,
-    context: RenderContext,
-    retryAfterOnResponse: () => unknown,
-  ): Answer {
+  private answer(exception: unknown, context: RenderContext, response: unknown): Answer {
     try {
-      const { report, rendered } = this.renderError(exception, context, retryAfterOnResponse);
+      const { report, rendered } = this.renderError(exception, context, response);
       return this.answerOf(report, rendered, context, this.serialisable);
     } catch (failure) {
       return { ...this.unknownAnswer(context), failure };
@@ -254,7 +259,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     };
     const status = statusOfRefusedRequest(error.code);
     const exception = new HttpException('Refused by the HTTP parser', status, { cause: error });
-    const answer = this.answer(exception, context, () => undefined);
+    const answer = this.answer(exception, context, undefined);
     return { rendered: answer.rendered, headers: answer.headers, contentType: answer.contentType };
   }
 
@@ -279,4 +284,19 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       return this.answerOf(UNKNOWN_REPORT, rendered, context, true, metaFormat);
     }
   }
+}
+
+/** An HTTP header name (RFC 9110 token); checked at start-up, since every error sends it. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+
+/** The lower-cased request id header, or `undefined` when request ids are off. */
+function requestIdHeaderOf(option: string | false | undefined): string | undefined {
+  if (option === false) return undefined;
+  const header = option ?? 'X-Request-Id';
+  if (typeof header !== 'string' || !HEADER_NAME.test(header)) {
+    throw new TypeError(
+      `requestIdHeader must be an HTTP header name (letters, digits and !#$%&'*+.^_\`|~-) or false, got ${JSON.stringify(header)}`,
+    );
+  }
+  return header.toLowerCase();
 }

@@ -27,18 +27,22 @@ interface NodeServer {
  * straight to the socket, as nothing above it exists yet.
  *
  * The application's own `clientError` listeners (metrics, say) stay and run
- * as before; this one answers only a socket nobody has written to. Only
- * Fastify's built-in answer is replaced, since it would write first.
+ * as before; this one answers only a socket whose current response has not
+ * begun (a listener of the app's may have answered first). Only Fastify's
+ * built-in answer is replaced, since it would write first.
  */
 export function answerRefusedRequests(server: unknown, render: ClientErrorRenderer): void {
-  if (!isNodeServer(server)) return;
+  // One answer per server, however many filters (a global one, others per module) attach.
+  if (!isNodeServer(server) || Object.hasOwn(server, ANSWERED)) return;
+  Object.defineProperty(server, ANSWERED, { value: true });
   for (const listener of server.listeners('clientError')) {
     if (isFastifyDefaultAnswer(listener)) server.removeListener('clientError', listener);
   }
   server.on('clientError', (error, socket) => {
     // A reset connection has nobody to answer; a half-written one must not get a second answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    if (!socket.writable || socket.bytesWritten > 0 || hasResponded(socket)) {
+    // Node's own rule: a kept-alive socket that answered earlier requests may still get this answer.
+    if (!socket.writable || hasResponded(socket)) {
       if (!socket.destroyed && socket.writableEnded !== true) socket.destroy();
       return;
     }
@@ -57,6 +61,9 @@ export function answerRefusedRequests(server: unknown, render: ClientErrorRender
     }
   });
 }
+
+/** Marks a server whose refused requests are answered already. */
+const ANSWERED = Symbol.for('nestjs-api-errors.client-errors');
 
 /** Fastify registers its default answer as a bound `defaultClientErrorHandler`. */
 function isFastifyDefaultAnswer(listener: AnyListener): boolean {

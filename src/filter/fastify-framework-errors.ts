@@ -38,7 +38,7 @@ export function fastifyFrameworkErrors(error: Error, request: unknown, reply: un
     (request as FrameworkRequest).server as Record<symbol, ExceptionCatcher | undefined> | undefined
   )?.[FILTER_ON_FASTIFY];
   if (filter === undefined) {
-    // No ErrorsModule in this app (the filter was added by hand): still no echo of the URL.
+    // No filter of this library in the app at all: still no echo of the URL.
     (reply as FrameworkReply)
       .code(400)
       .header('content-type', 'application/json; charset=utf-8')

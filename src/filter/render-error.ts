@@ -28,13 +28,17 @@ export interface RenderedReport {
 export type ErrorRenderer = (
   exception: unknown,
   context: RenderContext,
-  retryAfterOnResponse?: () => unknown,
+  response?: unknown,
 ) => RenderedReport;
+
+/** Reads a `Retry-After` header already set on a response, if any. */
+export type RetryAfterReader = (response: unknown) => unknown;
 
 /** Built once, at start-up, from the module options and the resolved format. */
 export function createErrorRenderer(
   options: ErrorsModuleOptions,
   format: ErrorFormat,
+  retryAfterOn: RetryAfterReader = () => undefined,
 ): ErrorRenderer {
   const classify = createClassifier(options);
   const redact = createRedactor({
@@ -46,16 +50,16 @@ export function createErrorRenderer(
     const shown = redact(report, status);
     return { report, shown, rendered: format.render(shown, context) };
   };
-  return (exception, context, retryAfterOnResponse) => {
+  return (exception, context, response) => {
     let report = classify(exception, context);
     if (carriesRetryAfter(report.definition.status)) {
-      report = settleRetryAfter(report, retryAfterOnResponse?.(), defaultRetryAfter);
+      report = settleRetryAfter(report, retryAfterOn(response), defaultRetryAfter);
     }
     const first = render(report, context, report.definition.status);
     const status = first.rendered.status;
     if (carriesRetryAfter(status) && report.retryAfter === undefined) {
       // The format answered 429 or 503 for an entry that is neither: settle and render again.
-      const settled = settleRetryAfter(report, retryAfterOnResponse?.(), defaultRetryAfter, true);
+      const settled = settleRetryAfter(report, retryAfterOn(response), defaultRetryAfter, true);
       return render(settled, context, status);
     }
     // What the client may see depends on the status it is sent with.

@@ -1,5 +1,8 @@
 import type { ErrorReport } from '../report/error-report.interface.js';
 
+/** Longest wait an error asks for (a day): a larger number would be written as `1e+300`. */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
 /** A number of seconds HTTP can carry: finite and not negative. */
 function isWait(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -7,9 +10,9 @@ function isWait(value: unknown): value is number {
 
 /** Checks a configured default once, at start-up. */
 export function validRetryAfter(seconds: number): number {
-  if (!isWait(seconds)) {
+  if (!isWait(seconds) || seconds > MAX_RETRY_AFTER_SECONDS) {
     throw new TypeError(
-      `defaultRetryAfterSeconds must be a number of seconds, got ${String(seconds)}`,
+      `defaultRetryAfterSeconds must be a number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS}, got ${String(seconds)}`,
     );
   }
   return seconds;
@@ -28,13 +31,18 @@ export function settleRetryAfter(
   defaultSeconds: number,
   force = false,
 ): ErrorReport {
-  if (isWait(report.retryAfter)) return report;
+  if (isWait(report.retryAfter)) {
+    return report.retryAfter > MAX_RETRY_AFTER_SECONDS
+      ? { ...report, retryAfter: MAX_RETRY_AFTER_SECONDS }
+      : report;
+  }
   const status = report.definition.status;
   if (!force && status !== 429 && status !== 503) return report;
   // Express keeps header values as strings; Fastify keeps the number it was given.
   const readable = typeof headerOnResponse === 'string' || typeof headerOnResponse === 'number';
   const fromHeader = readable && headerOnResponse !== '' ? Number(headerOnResponse) : Number.NaN;
-  return { ...report, retryAfter: isWait(fromHeader) ? fromHeader : defaultSeconds };
+  const wait = isWait(fromHeader) ? fromHeader : defaultSeconds;
+  return { ...report, retryAfter: Math.min(wait, MAX_RETRY_AFTER_SECONDS) };
 }
 
 /** HTTP's Retry-After is whole seconds; a fractional wait rounds up. */

@@ -76,10 +76,20 @@ export function createEntryLookup<TCode>(
   for (const definition of [...STANDARD_ENTRIES, ...(overrides.entries?.keys() ?? [])]) {
     entries.set(definition, Object.freeze(resolve(definition)));
   }
+  // An application's own entries, resolved on first use; held weakly, by the entry itself.
+  const later = new WeakMap<ErrorDefinition, ResolvedEntry<TCode>>();
+  const resolveLater = (definition: ErrorDefinition): ResolvedEntry<TCode> => {
+    let resolved = later.get(definition);
+    if (resolved === undefined) {
+      resolved = Object.freeze(resolve(definition));
+      later.set(definition, resolved);
+    }
+    return resolved;
+  };
   return (report) =>
     (report.reason === undefined ? undefined : reasons.get(report.reason)) ??
     entries.get(report.definition) ??
-    resolve(report.definition);
+    resolveLater(report.definition);
 }
 
 /** The description when it is one sentence; the first sentence of a list. */

@@ -33,13 +33,23 @@ export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFo
   // The catalog's and the statuses' types are worked out once; an app's own entries on use.
   const types = new DefinitionMap<string>();
   for (const definition of STANDARD_ENTRIES) types.set(definition, typeOf(definition));
+  // An application's own entries, worked out on first use; held weakly, by the entry itself.
+  const ownTypes = new WeakMap<ErrorDefinition, string>();
+  const typeOfOwn = (definition: ErrorDefinition): string => {
+    let type = ownTypes.get(definition);
+    if (type === undefined) {
+      type = typeOf(definition);
+      ownTypes.set(definition, type);
+    }
+    return type;
+  };
   return Object.freeze({
     name: 'problem',
     contentType: 'application/problem+json; charset=utf-8',
     render(report: ErrorReport, context: RenderContext) {
       const { definition } = report;
       const body: Record<string, unknown> = {
-        type: types.get(definition) ?? typeOf(definition),
+        type: types.get(definition) ?? typeOfOwn(definition),
         title: definition.title,
         status: definition.status,
       };
@@ -82,10 +92,13 @@ function toProblemError(violation: Violation): Record<string, string> {
   return { detail: violation.message, pointer: jsonPointer(violation.segments) };
 }
 
-/** RFC 6901 pointer as a URI fragment, as RFC 9457's own example writes it. */
+/**
+ * RFC 6901 pointer as a URI fragment, as RFC 9457's own example writes it.
+ * A property whose name is not shown (`?`) is pointed at through its parent.
+ */
 function jsonPointer(segments: readonly (string | number)[]): string {
-  const escaped = segments.map((segment) =>
-    String(segment).replace(/~/g, '~0').replace(/\//g, '~1'),
-  );
+  const unnamed = segments.indexOf('?');
+  const shown = unnamed === -1 ? segments : segments.slice(0, unnamed);
+  const escaped = shown.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1'));
   return `#/${escaped.join('/')}`;
 }

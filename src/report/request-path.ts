@@ -1,6 +1,6 @@
 /** Longest path ever echoed back or logged, so a huge URL never makes a huge answer. */
 const MAX_ECHOED_PATH_LENGTH = 200;
-/** Longest method echoed; Node accepts any token as a method. */
+/** Longest method echoed; a method handed to `NotSupportedError` may come from anywhere. */
 const MAX_ECHOED_METHOD_LENGTH = 20;
 
 /**

@@ -53,7 +53,8 @@ export class ClientVersionGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const sent = context.switchToHttp().getRequest<RequestWithHeaders>().headers?.[this.header];
+    // By index: `switchToHttp()` allocates on every call.
+    const sent = context.getArgByIndex<RequestWithHeaders>(0).headers?.[this.header];
     if (sent === undefined && !this.required) return true;
     const version = typeof sent === 'string' ? parseClientVersion(sent) : undefined;
     if (version === undefined) {
