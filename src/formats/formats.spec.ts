@@ -1,108 +1,72 @@
+import { CONTEXT, REPORTS } from '../../test/helpers/error-reports.js';
 import {
-  AppError,
-  createErrorCodeFormat,
-  createErrorFormat,
-  createFlatFormat,
-  createProblemFormat,
-  defineError,
-  ERR_INVALID_PARAMETER,
+  BUILT_IN_FORMATS,
+  ERROR_CATALOG,
   ErrorReasons,
+  type ErrorReport,
+  type RenderContext,
 } from '../index.js';
 
-const ERR_OUT_OF_STOCK = defineError({ status: 409, code: 32, title: 'Out Of Stock' });
-const context = { method: 'POST', url: '/cart/items?x=1', requestId: 'r1' };
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
 
-describe('built-in formats with tables of your own', () => {
-  it('flat: an entry of your own replaces the status-derived one', () => {
-    const flat = createFlatFormat({
-      entries: new Map([[ERR_OUT_OF_STOCK, { status: 409, code: 'OUT_OF_STOCK' }]]),
-    });
-    expect(
-      flat.render({ definition: ERR_OUT_OF_STOCK, description: 'Only 3 left' }, context),
-    ).toStrictEqual({
-      status: 409,
-      body: { code: 'OUT_OF_STOCK', message: 'Out Of Stock: Only 3 left', request_id: 'r1' },
-    });
+describe('the reports every format spec renders', () => {
+  const reports: ErrorReport[] = Object.values(REPORTS);
+
+  it('include every reason the library tags errors with', () => {
+    const tagged = new Set(reports.map((report) => report.reason));
+    expect(Object.values(ErrorReasons).filter((reason) => !tagged.has(reason))).toStrictEqual([]);
   });
 
-  it('error: a reason of your own, with its fixed message', () => {
-    const format = createErrorFormat({
-      reasons: { cart_locked: { status: 423, code: 'CART_LOCKED', message: 'Cart locked' } },
-    });
-    const error = new AppError(ERR_OUT_OF_STOCK, 'ignored', { reason: 'cart_locked' });
-    expect(
-      format.render(
-        { definition: error.definition, description: error.description, reason: error.reason },
-        context,
-      ),
-    ).toStrictEqual({
-      status: 423,
-      body: { error: { code: 'CART_LOCKED', message: 'Cart locked' } },
-    });
+  it('include every built-in catalog entry, alone', () => {
+    const alone = reports.filter((report) => Object.keys(report).length === 1);
+    for (const entry of ERROR_CATALOG) {
+      expect(alone.map((report) => report.definition)).toContain(entry);
+    }
   });
 
-  it('error_code: an entry of your own', () => {
-    const format = createErrorCodeFormat({
-      entries: new Map([[ERR_OUT_OF_STOCK, { status: 409, code: 4 }]]),
-    });
-    expect(format.render({ definition: ERR_OUT_OF_STOCK }, context).body).toStrictEqual({
-      error_code: 4,
-      error_message: 'Invalid parameter value',
-      details: null,
-    });
-  });
-
-  it('problem: the type base URI, and a string code used as the slug', () => {
-    const problem = createProblemFormat({ typeBaseUri: 'https://api.example.com/problems/' });
-    const outOfCredit = defineError({
-      status: 403,
-      code: 'out-of-credit',
-      title: 'You do not have enough credit.',
-    });
-    expect(
-      problem.render(
-        {
-          definition: outOfCredit,
-          description: 'Your current balance is 30, but that costs 50.',
-          extras: { balance: 30 },
-        },
-        context,
-      ),
-    ).toStrictEqual({
-      status: 403,
-      body: {
-        type: 'https://api.example.com/problems/out-of-credit',
-        title: 'You do not have enough credit.',
-        status: 403,
-        detail: 'Your current balance is 30, but that costs 50.',
-        instance: '/cart/items',
-        code: 'out-of-credit',
-        request_id: 'r1',
-        balance: 30,
-      },
-    });
-  });
-
-  it('problem: escapes JSON pointer segments', () => {
-    const problem = createProblemFormat();
-    const { body } = problem.render(
-      {
-        definition: ERR_INVALID_PARAMETER,
-        reason: ErrorReasons.VALIDATION_FAILED,
-        violations: [
-          {
-            path: 'a/b.c~d',
-            segments: ['a/b', 'c~d'],
-            constraint: 'isInt',
-            message: 'm',
-            location: 'body',
-          },
-        ],
-      },
-      context,
+  it('include violations of the body, the query and a path parameter', () => {
+    const locations = new Set(
+      reports.flatMap((report) => report.violations ?? []).map((v) => v.location),
     );
-    expect((body as { errors: unknown }).errors).toStrictEqual([
-      { detail: 'm', pointer: '#/a~1b/c~0d' },
-    ]);
+    expect([...locations].sort()).toEqual(['body', 'param', 'query', undefined]);
+  });
+});
+
+describe.each(Object.entries(BUILT_IN_FORMATS))('the %s format, as a function', (_name, format) => {
+  it('renders frozen reports and contexts, changing neither', () => {
+    const reports = deepFreeze(structuredClone(REPORTS));
+    const context: RenderContext = deepFreeze({ ...CONTEXT });
+    for (const [name, report] of Object.entries(reports)) {
+      expect(() => format.render(report, context), `${name}`).not.toThrow();
+    }
+    expect(reports).toStrictEqual(REPORTS);
+  });
+
+  it('gives equal answers to equal questions, each a new body', () => {
+    for (const report of Object.values(REPORTS)) {
+      const first = format.render(report, CONTEXT);
+      const second = format.render(structuredClone(report), { ...CONTEXT });
+      expect(second).toStrictEqual(first);
+      expect(second.body).not.toBe(first.body);
+    }
+  });
+
+  it('answers with an error status and a body JSON holds as it is', () => {
+    for (const report of Object.values(REPORTS)) {
+      const { status, body } = format.render(report, CONTEXT);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThanOrEqual(599);
+      expect(JSON.parse(JSON.stringify(body))).toStrictEqual(body);
+    }
+  });
+
+  it('is frozen, so no request can change it', () => {
+    expect(Object.isFrozen(format)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { catalogDocument } from '../../src/cli/catalog-document.js';
 import { catalogMarkdown } from '../../src/cli/render-catalog.js';
+import { type DeclaredOption, declaredInterfaces } from './option-interfaces.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const README_URL = new URL('../../README.md', import.meta.url);
@@ -29,33 +30,94 @@ function tableAfter(heading: string): string[][] {
   return rows;
 }
 
-/** Property names declared in one interface of a source file. */
-function propertiesOf(path: string, interfaceName: string): string[] {
-  const source = read(path);
-  const body = new RegExp(`interface ${interfaceName}[^{]*\\{([\\s\\S]*?)\\n\\}`).exec(source)?.[1];
-  expect(body, `${interfaceName} in ${path}`).toBeDefined();
-  return [...body!.matchAll(/^ {2}(?:readonly )?(\w+)\??:/gm)].map((match) => match[1]);
+/** The option interfaces the configuration table documents, as the compiler sees them. */
+const INTERFACES = declaredInterfaces([
+  'ErrorsModuleOptions',
+  'ErrorsModuleExtras',
+  'ApiValidationPipeOptions',
+  'AuthOptions',
+  'ClientVersionOptions',
+]);
+const TOP_LEVEL = ['ErrorsModuleOptions', 'ErrorsModuleExtras'];
+
+/** Every option the table must have a row for, by its name in the table. */
+function documentedOptions(): Map<string, DeclaredOption> {
+  const options = new Map<string, DeclaredOption>();
+  for (const name of TOP_LEVEL) {
+    const declared = INTERFACES.get(name)!;
+    for (const property of declared.properties) options.set(property.name, property);
+    // An option holding another options interface gets a row per property it declares itself.
+    for (const [option, held] of declared.nested) {
+      for (const property of INTERFACES.get(held)!.properties) {
+        if (property.own) options.set(`${option}.${property.name}`, property);
+      }
+    }
+  }
+  return options;
+}
+
+/** The Default cell an option's declaration calls for. */
+function expectedDefault(option: DeclaredOption): string {
+  if (!option.optional) return 'required';
+  // `@default undefined (the default lookup)`: the README says `none` and explains in its Meaning.
+  const tag = option.defaultTag?.replace(/\s*\(.*\)$/s, '');
+  return tag === undefined || tag === 'undefined' ? 'none' : tag;
 }
 
 describe('the README tables match the code', () => {
+  const rows = tableAfter('## Configuration');
+  const cells = new Map(rows.map((row) => [row[0].replace(/`/g, ''), row]));
+
   it('lists every option in the configuration table, and nothing else', () => {
-    const documented = tableAfter('## Configuration').map((row) => row[0].replace(/`/g, ''));
-    const declared = [
-      ...propertiesOf('src/interfaces/errors-module-options.interface.ts', 'ErrorsModuleOptions'),
-      ...propertiesOf(
-        'src/validation/api-validation-pipe-options.interface.ts',
-        'ApiValidationPipeOptions',
-      ).map((name) => `validation.${name}`),
-      ...propertiesOf('src/auth/auth-options.interface.ts', 'AuthOptions').map(
-        (name) => `auth.${name}`,
-      ),
-      ...propertiesOf(
-        'src/version/client-version-options.interface.ts',
-        'ClientVersionOptions',
-      ).map((name) => `clientVersion.${name}`),
-      ...propertiesOf('src/interfaces/errors-module-options.interface.ts', 'ErrorsModuleExtras'),
-    ];
-    expect([...documented].sort()).toStrictEqual([...declared].sort());
+    expect([...cells.keys()].sort()).toStrictEqual([...documentedOptions().keys()].sort());
+  });
+
+  it('finds the options through the compiler, nested interfaces included', () => {
+    // A check of the reading itself: an empty or flattened reading would pass the one above vacuously.
+    const nested = new Map(TOP_LEVEL.flatMap((name) => [...INTERFACES.get(name)!.nested]));
+    expect(Object.fromEntries(nested)).toStrictEqual({
+      validation: 'ApiValidationPipeOptions',
+      auth: 'AuthOptions',
+      clientVersion: 'ClientVersionOptions',
+    });
+    expect(documentedOptions().size).toBeGreaterThanOrEqual(25);
+  });
+
+  it("documents an options interface's inherited properties through the base it names", () => {
+    for (const [option, held] of INTERFACES.get('ErrorsModuleOptions')!.nested) {
+      const { properties, bases } = INTERFACES.get(held)!;
+      const inherited = properties.filter((property) => !property.own).map((p) => p.name);
+      const fromBases = [...bases.values()].flat();
+      expect(
+        inherited.filter((name) => !fromBases.includes(name)),
+        `${held}`,
+      ).toStrictEqual([]);
+      for (const base of bases.keys()) {
+        expect(cells.get(option)?.[3], `${option}`).toContain(`\`${base}\``);
+      }
+    }
+  });
+
+  it("leaves out Nest's validation options the pipe does not take, as the README says", () => {
+    const names = INTERFACES.get('ApiValidationPipeOptions')!.properties.map((p) => p.name);
+    expect(names).toContain('whitelist');
+    expect(names).not.toContain('exceptionFactory');
+    expect(names).not.toContain('errorHttpStatusCode');
+    expect(README).toContain(
+      "Nest's `errorHttpStatusCode` and\n  `exceptionFactory` options are not available on it",
+    );
+  });
+
+  it('gives each option the default its declaration states, or "required"', () => {
+    for (const [name, option] of documentedOptions()) {
+      expect(cells.get(name)?.[2].replace(/`/g, ''), `${name}`).toBe(expectedDefault(option));
+    }
+  });
+
+  it('has a doc comment on every option it documents', () => {
+    for (const [name, option] of documentedOptions()) {
+      expect(option.documentation.trim(), `${name}`).not.toBe('');
+    }
   });
 
   it('shows the catalog as the catalog CLI writes it (UPDATE_README=1 npm test rewrites it)', () => {

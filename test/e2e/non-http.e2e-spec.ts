@@ -67,8 +67,14 @@ describe.each(ADAPTERS)(
       });
     });
 
-    it('an AppError thrown over RPC does not crash the filter', async () => {
-      await expect(call('app-error')).rejects.toMatchObject({ status: 'error' });
+    it("an AppError thrown over RPC gets Nest's answer to any non-RPC error", async () => {
+      t.logger.clear();
+      await expect(call('app-error')).rejects.toStrictEqual({
+        status: 'error',
+        message: 'Internal server error',
+      });
+      // The filter answers and logs HTTP errors only; this one stays Nest's business.
+      expect(t.logger.fromFilter()).toStrictEqual([]);
     });
 
     it('messages that succeed are untouched', async () => {
