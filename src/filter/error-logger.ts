@@ -61,7 +61,11 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
     const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
     const line = `${request.method} ${echoablePath(request.url)} -> ${outcome.status} (${codes})${id}`;
     if (!outcome.sent || serverError) {
-      const why = outcome.sent ? '' : ' not sent: the response had already started';
+      const why = outcome.sent
+        ? ''
+        : outcome.failure === undefined
+          ? ' not sent: the response had already started'
+          : ' not sent';
       const failed =
         outcome.failure === undefined ? '' : `\nWhile answering: ${traceOf(outcome.failure)}`;
       logger.error(

@@ -25,21 +25,19 @@ const body = (
 
 const SESSION_EXPIRED = 'Your session has expired. Kindly logout and login';
 
-type RefusedByNodeParser = 'request_malformed' | 'headers_too_large' | 'request_timeout';
-
 /**
  * Numeric codes 0-12; the description as the message, else the code's own
  * sentence; `details` naming each failed field, or the structured
  * description and extras, or `null`.
  */
-const EXPECTED: Record<Exclude<ReportName, RefusedByNodeParser>, RenderedError> = {
+const EXPECTED: Record<ReportName, RenderedError> = {
   ERR_NOT_SUPPORTED: body(404, C.NOT_EXIST, 'Resource not found'),
   ERR_USER_NOT_EXISTS: body(404, C.NOT_EXIST, 'Resource not found'),
   ERR_PASSWORD_NOT_MATCH: body(400, C.INVALID_VALUE, 'Invalid parameter value'),
   ERR_DATABASE_ROLLBACK: body(500, C.DATABASE, 'Database error'),
   ERR_INVALID_PARAMETER: body(400, C.INVALID_VALUE, 'Invalid parameter value'),
   ERR_AUTH_REQUIRED: body(401, C.AUTH_INVALID, 'Access token is invalid'),
-  // The contract's own sample, as it is.
+  // The format's own example, as it is.
   ERR_UNKNOWN: body(500, C.UNKNOWN, 'Unknown server side error occurred'),
   'described entry': body(404, C.NOT_EXIST, 'No account found with this email'),
   route_not_found: body(404, C.NOT_EXIST, 'method: DELETE, url: /api/v2/product/123'),
@@ -51,6 +49,13 @@ const EXPECTED: Record<Exclude<ReportName, RefusedByNodeParser>, RenderedError> 
   body_incomplete: body(400, C.INVALID_STRUCTURE, 'Request body was not received completely'),
   body_not_decompressed: body(400, C.INVALID_STRUCTURE, 'Request body could not be decompressed'),
   url_malformed: body(400, C.INVALID_STRUCTURE, 'Request URL has malformed percent-encoding'),
+  request_malformed: body(400, C.INVALID_STRUCTURE, 'Request is not valid HTTP'),
+  headers_too_large: body(
+    431,
+    C.INVALID_STRUCTURE,
+    'Request headers are larger than the server accepts',
+  ),
+  request_timeout: body(408, C.INVALID_STRUCTURE, 'Request did not arrive in time'),
   // The first violation's rule decides: a missing field is a structure error.
   validation_failed: body(400, C.INVALID_STRUCTURE, 'name is required', {
     name: 'name is required',

@@ -12,6 +12,7 @@ import { ErrorReasons } from '../report/error-reasons.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
 import {
+  addExtras,
   carriesRetryAfter,
   createEntryLookup,
   type FormatEntry,
@@ -90,7 +91,7 @@ export function createErrorFormat(options: ErrorFormatOptions = {}): ErrorFormat
       const structured = structuredDescriptionOf(report);
       if (structured !== undefined) error.details = structured;
       else if (Array.isArray(report.description)) error.details = report.description;
-      if (report.extras !== undefined) Object.assign(error, report.extras);
+      addExtras(error, report.extras);
       if (carriesRetryAfter(entry.status) && report.retryAfter !== undefined) {
         error.retry_after = report.retryAfter;
       }

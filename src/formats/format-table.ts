@@ -113,6 +113,20 @@ export function structuredDescriptionOf(
     : undefined;
 }
 
+/**
+ * Adds an error's extra members next to a format's own, never over them:
+ * an extra named `code` or `status` cannot change what the envelope says.
+ */
+export function addExtras(
+  target: Record<string, unknown>,
+  extras: Readonly<Record<string, unknown>> | undefined,
+): void {
+  if (extras === undefined) return;
+  for (const name in extras) {
+    if (!Object.hasOwn(target, name)) target[name] = extras[name];
+  }
+}
+
 /** Statuses that tell the client when to come back. */
 export function carriesRetryAfter(status: number): boolean {
   return status === 429 || status === 503;

@@ -1,5 +1,6 @@
 import type { ErrorReport } from '../report/error-report.interface.js';
 import type { ErrorFormat } from './error-format.interface.js';
+import { addExtras } from './format-table.js';
 
 /**
  * The default envelope:
@@ -16,7 +17,7 @@ export const metaFormat: ErrorFormat = Object.freeze({
     const { definition, description, extras } = report;
     const meta: Record<string, unknown> = { code: definition.code, message: definition.title };
     if (description !== undefined) meta.description = description;
-    if (extras !== undefined) Object.assign(meta, extras);
+    addExtras(meta, extras);
     return { status: definition.status, body: { meta } };
   },
 });

@@ -5,7 +5,12 @@ import type { ErrorReport } from '../report/error-report.interface.js';
 import { echoablePath } from '../report/request-path.js';
 import type { Violation } from '../report/violation.interface.js';
 import type { ErrorFormat, RenderContext } from './error-format.interface.js';
-import { sentenceOf, STANDARD_ENTRIES, structuredDescriptionOf } from './format-table.js';
+import {
+  addExtras,
+  sentenceOf,
+  STANDARD_ENTRIES,
+  structuredDescriptionOf,
+} from './format-table.js';
 
 /** Options of {@link createProblemFormat}. @publicApi */
 export interface ProblemFormatOptions {
@@ -61,7 +66,7 @@ export function createProblemFormat(options: ProblemFormatOptions = {}): ErrorFo
       const structured = structuredDescriptionOf(report);
       if (structured !== undefined) body.details = structured;
       if (report.violations?.length) body.errors = report.violations.map(toProblemError);
-      if (report.extras !== undefined) Object.assign(body, report.extras);
+      addExtras(body, report.extras);
       return { status: definition.status, body };
     },
   });
