@@ -16,6 +16,9 @@ export interface WalkThroughOptions {
 
 const ALICE = { email: 'alice@example.com', password: 'correct-horse' };
 
+/** Methods that may be sent twice; a POST is resent only when the server did nothing. */
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i;
+
 /**
  * A client of the sample shop, written with `nestjs-api-errors/client`: it
  * logs in, rides out a flaky 503 with retries, and handles a 99 by logging in
@@ -36,13 +39,17 @@ export async function walkThrough({ baseUrl, log }: WalkThroughOptions): Promise
     return body.token;
   };
 
-  /** One request: retried when worth it; on 99, logs in again and tries once more. */
+  /**
+   * One request: retried when worth it and safe (a POST only after a 429 or a
+   * 503 with Retry-After); on 99, logs in again and tries once more.
+   */
   const api = async <T>(path: string, init: RequestInit = {}, again = true): Promise<T> => {
     const headers = new Headers(init.headers);
     if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
     if (init.body !== undefined) headers.set('content-type', 'application/json');
     try {
       const response = await withRetry(() => fetch(`${baseUrl}${path}`, { ...init, headers }), {
+        idempotent: IDEMPOTENT.test(init.method ?? 'GET'),
         onRetry: ({ attempt, delayMs, error }) => {
           const status = isApiError(error) ? error.status : 'network error';
           log(`${path}: attempt ${attempt} answered ${status}, retrying in ${delayMs} ms`);

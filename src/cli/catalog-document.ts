@@ -46,8 +46,29 @@ export const MAX_ENTRIES = 1000;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Names the generated TypeScript declares itself. */
-const RESERVED = new Set(['CATALOG', 'ERROR_CODES', 'ErrorCode']);
+/**
+ * Names no `export const` of the generated module may have: the words
+ * JavaScript reserves in a module (which is strict code), and the names the
+ * module declares itself.
+ */
+const RESERVED = new Set([
+  ...(
+    'await break case catch class const continue debugger default delete do else enum export ' +
+    'extends false finally for function if implements import in instanceof interface let new ' +
+    'null package private protected public return static super switch this throw true try ' +
+    'typeof var void while with yield arguments eval'
+  ).split(' '),
+  'CATALOG',
+  'ERROR_CODES',
+  'ErrorCode',
+]);
+
+/**
+ * The entries the library exports, `OK` included, as their fields: a module
+ * re-exporting them (`export * from 'nestjs-api-errors'`, a copy from another
+ * install of the package) adds nothing to the built-ins.
+ */
+const LIBRARY_ENTRIES: readonly ErrorDefinition[] = [builtIns.OK, ...builtIns.ERROR_CATALOG];
 
 /** The library's own entries, with their export names (`OK` is no error). */
 export function builtInEntries(): NamedEntry[] {
@@ -61,19 +82,33 @@ export function builtInEntries(): NamedEntry[] {
 
 /**
  * The entries a module exports: every export shaped like a catalog entry
- * (`status`, `code`, `title`), checked like `defineError` checks them.
- * Exports that are the library's own entries are left to the built-ins.
+ * (`status`, `code`, `title`), checked like `defineError` checks them, under
+ * the name it is exported as. Exports that are the library's own entries
+ * (`OK` too) are left to the built-ins. An entry exported under a name the
+ * generated TypeScript cannot declare (`export default`, a reserved word) is
+ * refused, unless the module also exports it under a name that can be.
  */
 export function entriesOfModule(exports: Readonly<Record<string, unknown>>): NamedEntry[] {
   const entries: NamedEntry[] = [];
+  const unnamed: [name: string, entry: ErrorDefinition][] = [];
   for (const [name, value] of Object.entries(exports)) {
-    if (!looksLikeEntry(value)) continue;
-    if (!IDENTIFIER.test(name) || RESERVED.has(name)) {
-      throw new TypeError(
-        `export "${name.slice(0, 64)}" cannot name an entry in the generated TypeScript; rename it`,
-      );
+    if (!looksLikeEntry(value) || LIBRARY_ENTRIES.some((entry) => sameEntry(entry, value))) {
+      continue;
     }
-    entries.push({ name, definition: checkedEntry(value, `export ${name}`) });
+    if (IDENTIFIER.test(name) && !RESERVED.has(name)) {
+      entries.push({ name, definition: checkedEntry(value, `export ${name}`) });
+    } else {
+      unnamed.push([name, value]);
+    }
+  }
+  for (const [name, value] of unnamed) {
+    if (entries.some(({ definition }) => sameEntry(definition, value))) continue;
+    throw new TypeError(
+      name === 'default'
+        ? 'the default export cannot name an entry in the generated TypeScript; ' +
+            'export it by name (export const ERR_OUT_OF_STOCK = defineError(...))'
+        : `export "${name.slice(0, 64)}" cannot name an entry in the generated TypeScript; rename it`,
+    );
   }
   return entries;
 }

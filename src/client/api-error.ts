@@ -19,16 +19,33 @@ export interface ApiViolation {
   readonly code?: string;
 }
 
-/** What {@link ApiError} is made from. */
+/**
+ * What an {@link ApiError} is made from; {@link parseApiError} fills it from an
+ * answer, and tests or adapters for other HTTP clients may build one by hand.
+ *
+ * @publicApi
+ */
 export interface ApiErrorInit<TCode extends ApiErrorCode> {
+  /** The HTTP status of the answer (0 when there is none). */
   readonly status: number;
+  /** The code the envelope carries; leave it out when the body is not an envelope. */
   readonly code?: TCode;
+  /**
+   * The envelope's message (`title` in `problem`); without one, the error's
+   * message is `HTTP <status>`.
+   */
   readonly message?: string;
+  /** meta's `description`, problem's `detail`, the other formats' `details`, as sent. */
   readonly description?: unknown;
+  /** The request id the answer names. */
   readonly requestId?: string;
+  /** How long the server asked to wait before retrying, in ms. */
   readonly retryAfterMs?: number;
+  /** The fields that failed validation; copied and frozen. @default [] */
   readonly violations?: readonly ApiViolation[];
+  /** The envelope the body was read as. */
   readonly format?: ApiErrorFormat;
+  /** The body as received. */
   readonly body?: unknown;
 }
 
@@ -36,8 +53,10 @@ export interface ApiErrorInit<TCode extends ApiErrorCode> {
  * An error answered by the API, normalised from any of the envelopes. Every
  * answer that is not a success becomes one, also when its body is not one of
  * ours (a proxy's HTML page, an empty body): then only `status` is known and
- * `code` and `format` are `undefined`. Frozen, so a handler can pass it on
- * safely.
+ * `code` and `format` are `undefined`. Frozen, with its `violations`, so a
+ * handler can pass it on safely. A subclass is not frozen for you, since its
+ * own fields are set after this constructor returns: freeze it at the end of
+ * its constructor if you want the same.
  *
  * `TCode` is the union of codes your API answers (see the catalog CLI's
  * generated `ErrorCode`), so `switch (error.code)` is checked for
@@ -66,18 +85,18 @@ export class ApiError<TCode extends ApiErrorCode = ApiErrorCode> extends Error {
   constructor(init: ApiErrorInit<TCode>) {
     super(init.message ?? `HTTP ${init.status}`);
     // Every member is set, `undefined` included, so the shape is the same for any answer.
-    Object.freeze(
-      Object.assign(this, {
-        name: 'ApiError',
-        status: init.status,
-        code: init.code,
-        description: init.description,
-        requestId: init.requestId,
-        retryAfterMs: init.retryAfterMs,
-        violations: Object.freeze([...(init.violations ?? [])]),
-        format: init.format,
-        body: init.body,
-      }),
-    );
+    Object.assign(this, {
+      name: 'ApiError',
+      status: init.status,
+      code: init.code,
+      description: init.description,
+      requestId: init.requestId,
+      retryAfterMs: init.retryAfterMs,
+      violations: Object.freeze([...(init.violations ?? [])]),
+      format: init.format,
+      body: init.body,
+    });
+    // A subclass's own fields are set after this returns: it freezes itself, if it wants to.
+    if (new.target === ApiError) Object.freeze(this);
   }
 }

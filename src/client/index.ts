@@ -10,8 +10,9 @@ export {
   type ApiViolation,
 } from './api-error.js';
 export { type CatalogEntryLike, type CodesOf, isApiError } from './is-api-error.js';
+export { isNetworkFailure } from './network-failure.js';
 export { parseApiError, type ParseApiErrorOptions, type PlainResponse } from './parse-api-error.js';
 export type { FetchResponseLike, HeadersLike } from './read-body.js';
-export { type RetryAdvice, retryPolicy } from './retry-policy.js';
+export { type RetryAdvice, retryPolicy, type RetryPolicyOptions } from './retry-policy.js';
 export { type UserMessages, userMessage } from './user-message.js';
 export { type RetryClock, type RetryEvent, type RetryOptions, withRetry } from './with-retry.js';

@@ -8,7 +8,9 @@ import { ApiError, type ApiErrorCode, type ApiErrorFormat } from './api-error.js
  * @publicApi
  */
 export interface CatalogEntryLike<TCode extends ApiErrorCode = ApiErrorCode> {
+  /** The entry's own code, as `meta` and `problem` answer it. */
   readonly code: TCode;
+  /** The entry's code in each envelope (the generated file has them); by default `code`. */
   readonly formats?: Partial<Record<ApiErrorFormat, { readonly code: ApiErrorCode }>>;
 }
 
@@ -47,6 +49,7 @@ export function isApiError(value: unknown, expected?: ApiErrorCode | CatalogEntr
   if (!(value instanceof ApiError)) return false;
   if (expected === undefined) return true;
   if (typeof expected !== 'object') return value.code === expected;
-  const inFormat = value.format === undefined ? undefined : expected.formats?.[value.format];
+  // No entry has a format named "undefined", so an error of no format finds none.
+  const inFormat = expected.formats?.[value.format as ApiErrorFormat];
   return value.code !== undefined && value.code === (inFormat ?? expected).code;
 }

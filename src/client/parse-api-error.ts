@@ -15,9 +15,13 @@ import {
  * @publicApi
  */
 export interface PlainResponse {
+  /** The HTTP status. */
   readonly status: number;
+  /** The headers, as an object or with a `get(name)` method. */
   readonly headers?: HeadersLike;
+  /** The body: parsed JSON or its text (supertest, Node). */
   readonly body?: unknown;
+  /** The body where axios keeps it; read when there is no `body`. */
   readonly data?: unknown;
 }
 
@@ -60,26 +64,21 @@ export async function parseApiError<TCode extends ApiErrorCode = ApiErrorCode>(
   options: ParseApiErrorOptions<TCode> = {},
 ): Promise<ApiError<TCode>> {
   const status = Number.isInteger(response?.status) ? response.status : 0;
-  let body: unknown;
-  try {
-    body = await bodyOf(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  } catch {
-    body = undefined;
-  }
+  // Async, so whatever it throws rejects: a body that cannot be read is no body.
+  const body = await bodyOf(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).catch(
+    () => undefined,
+  );
   const headers = response?.headers;
   const fields = readEnvelope(body, headerOf(headers, 'content-type'), options.format);
   const known = options.codes === undefined || options.codes.includes(fields?.code as TCode);
   return new ApiError<TCode>({
+    ...fields,
     status,
     code: known ? (fields?.code as TCode | undefined) : undefined,
-    message: fields?.message,
-    description: fields?.description,
     requestId: requestIdOf(
       headerOf(headers, options.requestIdHeader ?? 'x-request-id') ?? fields?.requestId,
     ),
     retryAfterMs: retryAfterMsOf(fields?.retryAfter, headerOf(headers, 'retry-after')),
-    violations: fields?.violations,
-    format: fields?.format,
     body,
   });
 }
@@ -95,7 +94,7 @@ async function bodyOf(response: FetchResponseLike | PlainResponse, maxBytes: num
 
 /** JSON when the text is JSON, else the text itself (or nothing for an empty body). */
 function parsed(text: string | undefined): unknown {
-  if (text === undefined || text === '') return undefined;
+  if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -109,12 +108,15 @@ function requestIdOf(value: unknown): string | undefined {
 
 /** `retry_after` (exact seconds) first, else `Retry-After`: seconds or an HTTP date. */
 function retryAfterMsOf(fromBody: unknown, header: string | undefined): number | undefined {
-  let ms: number | undefined;
-  if (typeof fromBody === 'number' && fromBody >= 0) ms = fromBody * 1000;
-  else if (header !== undefined && /^\s*\d+\s*$/.test(header)) ms = Number(header) * 1000;
-  else if (header !== undefined && /^[A-Za-z]{3}, /.test(header)) {
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) ms = Math.max(0, date - Date.now());
-  }
-  return ms === undefined || !(ms >= 0) ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS);
+  // `test(undefined)` reads "undefined", which neither pattern matches.
+  const ms =
+    typeof fromBody === 'number' && fromBody >= 0
+      ? fromBody * 1000
+      : /^\s*\d+\s*$/.test(header as string)
+        ? Number(header) * 1000
+        : /^[A-Za-z]{3}, /.test(header as string)
+          ? Math.max(0, Date.parse(header as string) - Date.now())
+          : undefined;
+  // NaN (an invalid date) and undefined are no wait.
+  return (ms as number) >= 0 ? Math.min(ms as number, MAX_RETRY_AFTER_MS) : undefined;
 }

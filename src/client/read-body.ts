@@ -1,19 +1,33 @@
-/** Headers as `fetch` has them, or as a plain object (axios, Node, supertest). */
+/**
+ * Headers as `fetch` has them (with `get(name)`), or as a plain object (axios,
+ * Node, supertest), whose names are matched whatever their case.
+ *
+ * @publicApi
+ */
 export type HeadersLike =
   | { get(name: string): string | null }
   | Readonly<Record<string, string | readonly string[] | number | undefined>>;
 
-/** A `fetch` Response, as far as the parser needs it. */
+/**
+ * A `fetch` Response, as far as the parser needs it: the platform's own, or a
+ * polyfill's.
+ *
+ * @publicApi
+ */
 export interface FetchResponseLike {
+  /** The HTTP status. */
   readonly status: number;
+  /** The headers. */
   readonly headers: HeadersLike;
+  /** The body as a stream, read up to the bound; without one, `text()` is read. */
   readonly body?: ReadableStream<Uint8Array> | null;
+  /** The whole body as text, where there is no stream to read. */
   text(): Promise<string>;
 }
 
 /** One header's value, whatever kind of headers these are. */
 export function headerOf(headers: HeadersLike | undefined, name: string): string | undefined {
-  if (headers === undefined || headers === null || typeof headers !== 'object') return undefined;
+  if (typeof headers !== 'object' || !headers) return undefined;
   if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
@@ -29,7 +43,7 @@ export function headerOf(headers: HeadersLike | undefined, name: string): string
 
 /**
  * The body's text, reading at most `maxBytes`: `undefined` when it is longer
- * (an error envelope never is) or cannot be read. A stream is read chunk by
+ * (an error envelope never is); rejects when it cannot be read. A stream is read chunk by
  * chunk and cancelled at the limit; without one (React Native), a declared
  * `Content-Length` over the limit is not read at all.
  */
@@ -39,11 +53,11 @@ export async function readBoundedText(
 ): Promise<string | undefined> {
   const declared = Number(headerOf(response.headers, 'content-length'));
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.body?.cancel();
     return undefined;
   }
   const stream = response.body;
-  if (stream === undefined || stream === null || typeof stream.getReader !== 'function') {
+  if (typeof stream?.getReader !== 'function') {
     const text = await response.text();
     return text.length > maxBytes ? undefined : text;
   }
@@ -55,7 +69,7 @@ export async function readBoundedText(
     if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await reader.cancel();
       return undefined;
     }
     text += decoder.decode(value, { stream: true });

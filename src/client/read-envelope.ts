@@ -2,10 +2,15 @@ import type { ApiErrorCode, ApiErrorFormat, ApiViolation } from './api-error.js'
 
 /** What an envelope says, read from its body. */
 export interface EnvelopeFields {
+  /** The envelope the body was read as. */
   readonly format: ApiErrorFormat;
+  /** Its code, as the envelope carries it. */
   readonly code: ApiErrorCode;
+  /** Its message (`title` in `problem`, `error_message` in `error_code`). */
   readonly message: string;
+  /** Its description or details, as sent; absent when they name fields. */
   readonly description?: unknown;
+  /** `flat`'s and `problem`'s `request_id`, unchecked. */
   readonly requestId?: unknown;
   /** `error`'s `retry_after`, in seconds. */
   readonly retryAfter?: unknown;

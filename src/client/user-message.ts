@@ -1,5 +1,6 @@
 import type { ApiError, ApiErrorCode } from './api-error.js';
 import { isApiError } from './is-api-error.js';
+import { isNetworkFailure } from './network-failure.js';
 
 /** Your own sentences, by code (or by status), as text or made from the error. @publicApi */
 export type UserMessages = Readonly<
@@ -58,7 +59,7 @@ const BY_STATUS: Readonly<Record<number, string>> = {
  */
 export function userMessage(error: unknown, messages: UserMessages = {}): string {
   if (!isApiError(error)) {
-    return error instanceof TypeError
+    return isNetworkFailure(error)
       ? 'We could not reach the server. Please check your connection.'
       : 'An unexpected error occurred.';
   }

@@ -1,6 +1,6 @@
 import type { ApiErrorCode } from './api-error.js';
 import { parseApiError, type ParseApiErrorOptions } from './parse-api-error.js';
-import { type RetryAdvice, retryPolicy } from './retry-policy.js';
+import { type RetryAdvice, retryPolicy, type RetryPolicyOptions } from './retry-policy.js';
 
 /** Time, injectable so tests run without waiting. @publicApi */
 export interface RetryClock {
@@ -20,8 +20,13 @@ export interface RetryEvent {
   readonly error: unknown;
 }
 
-/** Options of {@link withRetry}. @publicApi */
-export interface RetryOptions {
+/**
+ * Options of {@link withRetry}; `idempotent` says whether the request may be
+ * sent again whatever the server did with it (by default it may not).
+ *
+ * @publicApi
+ */
+export interface RetryOptions extends RetryPolicyOptions {
   /** Most attempts in all, the first included (1-10). @default 3 */
   readonly maxAttempts?: number;
   /** The first backoff's ceiling; each retry doubles it. @default 1000 */
@@ -32,13 +37,16 @@ export interface RetryOptions {
   readonly maxElapsedMs?: number;
   /** Stops the waiting (and is for `fn` to pass on to `fetch`). */
   readonly signal?: AbortSignal;
-  /** Decides per error; by default {@link retryPolicy}. */
-  readonly policy?: (error: unknown) => RetryAdvice;
+  /** Decides per error, given these options; by default {@link retryPolicy}. */
+  readonly policy?: (error: unknown, options: RetryPolicyOptions) => RetryAdvice;
   /** Called before each wait. */
   readonly onRetry?: (event: RetryEvent) => void;
   /** How answers that are not `ok` are read. */
   readonly parse?: ParseApiErrorOptions<ApiErrorCode>;
-  /** @default the real clock (`Date.now`, `setTimeout`) */
+  /**
+   * The time waits are measured and taken in, for tests.
+   * @default the real clock (`Date.now`, `setTimeout`)
+   */
   readonly clock?: RetryClock;
   /** A number in [0, 1), for the jitter. @default Math.random */
   readonly random?: () => number;
@@ -57,7 +65,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 const realClock: RetryClock = {
-  now: () => Date.now(),
+  now: Date.now,
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortError(signal));
@@ -82,10 +90,11 @@ const bounded = (value: number | undefined, fallback: number, min: number, max: 
  * `baseDelayMs * 2^retry`), or exactly the wait the server asked for
  * (`Retry-After`, `retry_after`). A `fetch` Response that is not `ok` counts as
  * a failure: it is read into an `ApiError`, which is what is thrown when
- * retrying stops.
+ * retrying stops. Say `idempotent: true` for a request that may be sent
+ * twice (a GET): any other is retried only when the server did nothing.
  *
  * @example
- * const response = await withRetry(() => fetch('/api/v2/products'), { signal });
+ * const response = await withRetry(() => fetch('/api/v2/products'), { idempotent: true, signal });
  *
  * @publicApi
  */
@@ -112,7 +121,7 @@ export async function withRetry<T>(
       error = thrown;
     }
     checkAborted(signal);
-    const advice = policy(error);
+    const advice = policy(error, options);
     if (advice.action !== 'retry' || attempt >= maxAttempts || attempt > advice.maxRetries) {
       throw error;
     }
@@ -127,10 +136,6 @@ export async function withRetry<T>(
 /** A `fetch` Response (or alike) answering an error. */
 function isFailedResponse(value: unknown): value is Response {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Response).ok === false &&
-    typeof (value as Response).status === 'number' &&
-    typeof (value as Response).text === 'function'
+    (value as Response | undefined)?.ok === false && typeof (value as Response).text === 'function'
   );
 }

@@ -6,15 +6,23 @@
  * @publicApi
  */
 export class ApiErrorAssertion extends Error {
+  /** The name test runners show as a failed assertion. */
   override readonly name = 'AssertionError';
   /** Test runners draw a diff of `expected` and `actual`. */
   readonly showDiff = true;
 
+  /** What the response has: its status, format, code (and message, description when checked). */
+  readonly actual: Readonly<Record<string, unknown>>;
+  /** What the entry renders as, member for member with `actual`. */
+  readonly expected: Readonly<Record<string, unknown>>;
+
   constructor(
     message: string,
-    readonly actual: Readonly<Record<string, unknown>>,
-    readonly expected: Readonly<Record<string, unknown>>,
+    actual: Readonly<Record<string, unknown>>,
+    expected: Readonly<Record<string, unknown>>,
   ) {
     super(message);
+    this.actual = actual;
+    this.expected = expected;
   }
 }

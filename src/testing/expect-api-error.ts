@@ -53,12 +53,13 @@ export async function expectApiError(
   options: ExpectApiErrorOptions = {},
 ): Promise<ApiError> {
   const formatName = options.format ?? 'meta';
-  const format = BUILT_IN_FORMATS[formatName];
-  if (format === undefined) {
+  // Own members only: a plain-JS caller's 'toString' names no format.
+  if (!Object.hasOwn(BUILT_IN_FORMATS, formatName)) {
     throw new TypeError(
       `expectApiError: format must be one of ${Object.keys(BUILT_IN_FORMATS).join(', ')}`,
     );
   }
+  const format = BUILT_IN_FORMATS[formatName];
   const rendered = format.render(
     { definition: entry, description: options.description, reason: options.reason },
     { method: 'GET', url: '/' },

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_IN_FORMATS, ERROR_CATALOG } from 'nestjs-api-errors';
+import ts from 'typescript';
 import { parseArgs, UsageError } from '../../src/cli/parse-args.js';
 import { runCli } from '../../src/cli/run.js';
 
@@ -16,6 +17,17 @@ async function cli(cwd: string, ...argv: string[]) {
   });
   return { code, stdout, stderr };
 }
+
+/** The built-in entries' export names, in the catalog's order. */
+const builtInNames = [
+  'ERR_NOT_SUPPORTED',
+  'ERR_USER_NOT_EXISTS',
+  'ERR_PASSWORD_NOT_MATCH',
+  'ERR_DATABASE_ROLLBACK',
+  'ERR_INVALID_PARAMETER',
+  'ERR_AUTH_REQUIRED',
+  'ERR_UNKNOWN',
+];
 
 const entry = (status: number, code: number | string, title: string) =>
   `Object.freeze({ status: ${status}, code: ${JSON.stringify(code)}, title: ${JSON.stringify(title)} })`;
@@ -38,6 +50,29 @@ describe('nestjs-api-errors catalog', () => {
       'throws.mjs': `throw new Error('boom\\n    at secret (/srv/app.js:1:1)');`,
       'reserved.mjs': `export const CATALOG = ${entry(409, 60, 'Reserved')};`,
       'errors.ts': `export const ERR_X = 1;`,
+      // A barrel re-exporting the library, OK included, next to the app's own entries.
+      'barrel.mjs': [
+        `export * from 'nestjs-api-errors';`,
+        `export { OK as SUCCESS } from 'nestjs-api-errors';`,
+        `export const ERR_SEAT_TAKEN = ${entry(409, 41, 'Seat Taken')};`,
+      ].join('\n'),
+      // The library's OK as another install of the package has it: an equal object.
+      'copied-ok.mjs': [
+        `export const OK = ${entry(200, 200, 'OK')};`,
+        `export const ERR_SEAT_TAKEN = ${entry(409, 41, 'Seat Taken')};`,
+      ].join('\n'),
+      'default.mjs': `export default ${entry(409, 43, 'Seat Gone')};`,
+      'named-default.mjs': [
+        `export const ERR_SEAT_GONE = ${entry(409, 43, 'Seat Gone')};`,
+        `export default ERR_SEAT_GONE;`,
+      ].join('\n'),
+      'keyword.mjs': `const taken = ${entry(409, 44, 'Taken')};\nexport { taken as class };`,
+      'string-name.mjs': `const taken = ${entry(409, 44, 'Taken')};\nexport { taken as 'seat-taken' };`,
+      'odd-names.mjs': [
+        `export const $ = ${entry(409, 45, 'Dollar')};`,
+        `export const _private = ${entry(409, 46, 'Underscore')};`,
+        `export const undefinedSeat = ${entry(409, 47, 'Undefined Seat')};`,
+      ].join('\n'),
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     mkdirSync(join(dir, 'folder.js'));
@@ -143,6 +178,52 @@ describe('nestjs-api-errors catalog', () => {
     expect(readFileSync(join(dir, 'one.ts'), 'utf8')).toContain('ERR_UNKNOWN');
   });
 
+  it.each(['barrel.mjs', 'copied-ok.mjs'])(
+    "leaves the library's own entries, OK included, to the built-ins: %s",
+    async (module) => {
+      const { code, stdout, stderr } = await cli(dir, 'catalog', '--entries', module);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const names = JSON.parse(stdout).entries.map((e: any) => e.name);
+      expect(names).toStrictEqual([...builtInNames, 'ERR_SEAT_TAKEN']);
+    },
+  );
+
+  it('takes a default export that is also exported by name, under that name', async () => {
+    const { code, stdout } = await cli(dir, 'catalog', '--entries', 'named-default.mjs');
+    expect(code).toBe(0);
+    const names = JSON.parse(stdout).entries.map((e: any) => e.name);
+    expect(names).toStrictEqual([...builtInNames, 'ERR_SEAT_GONE']);
+  });
+
+  it('writes TypeScript that compiles', async () => {
+    const modules = ['errors.mjs', 'more.mjs', 'named-default.mjs', 'odd-names.mjs', 'barrel.mjs'];
+    const { code, stdout } = await cli(
+      dir,
+      'catalog',
+      ...modules.flatMap((module) => ['--entries', module]),
+      '--as',
+      'ts',
+    );
+    expect(code).toBe(0);
+    const file = join(dir, 'generated.ts');
+    writeFileSync(file, stdout);
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: [],
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toStrictEqual([]);
+    expect(stdout).toContain('export const $ = {');
+    expect(stdout).toContain('export const ERR_SEAT_GONE = {');
+  });
+
   it.each([
     ['missing.js', /--entries missing\.js: no such file \(.*missing\.js\)/],
     ['folder.js', /--entries folder\.js: not a file/],
@@ -152,6 +233,12 @@ describe('nestjs-api-errors catalog', () => {
     ['clash.mjs', /ERR_MINE and ERR_USER_NOT_EXISTS share code 21/],
     ['invalid.mjs', /export ERR_FINE: status must be an HTTP error status \(400-599\), got 200/],
     ['reserved.mjs', /export "CATALOG" cannot name an entry in the generated TypeScript/],
+    [
+      'default.mjs',
+      /the default export cannot name an entry in the generated TypeScript; export it by name/,
+    ],
+    ['keyword.mjs', /export "class" cannot name an entry in the generated TypeScript; rename it/],
+    ['string-name.mjs', /export "seat-taken" cannot name an entry in the generated TypeScript/],
   ])('explains a module it cannot use: %s', async (module, message) => {
     const { code, stdout, stderr } = await cli(dir, 'catalog', '--entries', module);
     expect(code).toBe(1);

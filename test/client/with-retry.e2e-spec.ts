@@ -61,11 +61,16 @@ describe.each(ADAPTERS)('withRetry against a real server (%s)', (adapter) => {
     expect(waits).toStrictEqual([]);
   });
 
-  it('retries an unknown 500 once', async () => {
+  it('retries an unknown 500 of an idempotent request once', async () => {
     const route = path('unknown');
     const { clock } = fakeClock();
     await expect(
-      withRetry(() => fetch(`${t.url}/${route}`), { clock, maxAttempts: 5, random: () => 0 }),
+      withRetry(() => fetch(`${t.url}/${route}`), {
+        clock,
+        idempotent: true,
+        maxAttempts: 5,
+        random: () => 0,
+      }),
     ).rejects.toMatchObject({ status: 500, code: 500 });
     expect(counter.of(route)).toBe(2);
   });
@@ -76,6 +81,7 @@ describe.each(ADAPTERS)('withRetry against a real server (%s)', (adapter) => {
     await expect(
       withRetry(() => fetch(`${t.url}/${route}`), {
         clock,
+        idempotent: true,
         maxAttempts: 4,
         baseDelayMs: 200,
         random: () => 0.5,
@@ -83,6 +89,49 @@ describe.each(ADAPTERS)('withRetry against a real server (%s)', (adapter) => {
     ).rejects.toMatchObject({ status: 500, code: 77 });
     expect(counter.of(route)).toBe(4);
     expect(waits).toStrictEqual([100, 200, 400]);
+  });
+
+  it('resends a POST only when the server says it did nothing: 429, 503 with Retry-After', async () => {
+    const { clock, waits } = fakeClock();
+    const post = (route: string) => () => fetch(`${t.url}/${route}`, { method: 'POST' });
+    const flaky = path('flaky');
+    const response = await withRetry(post(flaky), { clock });
+    expect(await response.json()).toStrictEqual({ ok: true, calls: 3 });
+    expect(waits).toStrictEqual([1000, 1000]);
+    for (const [route, status] of [
+      [path('unknown'), 500],
+      [path('database'), 500],
+      [path('gateway'), 502],
+    ] as const) {
+      await expect(withRetry(post(route), { clock, maxAttempts: 5 })).rejects.toMatchObject({
+        status,
+      });
+      expect(counter.of(route)).toBe(1);
+    }
+    expect(waits).toStrictEqual([1000, 1000]);
+    // The same failures of a request that may be sent twice are retried.
+    const gateway = path('gateway');
+    await expect(
+      withRetry(post(gateway), { clock, idempotent: true, random: () => 0 }),
+    ).rejects.toMatchObject({ status: 502 });
+    expect(counter.of(gateway)).toBe(3);
+  });
+
+  it('hands its options to a policy of your own', async () => {
+    const { clock } = fakeClock();
+    const seen: unknown[] = [];
+    const route = path('gateway');
+    await expect(
+      withRetry(() => fetch(`${t.url}/${route}`), {
+        clock,
+        idempotent: true,
+        policy: (error, options) => {
+          seen.push(options.idempotent);
+          return { action: 'give-up' };
+        },
+      }),
+    ).rejects.toMatchObject({ status: 502 });
+    expect(seen).toStrictEqual([true]);
   });
 
   it('stops after maxAttempts', async () => {
@@ -133,7 +182,7 @@ describe.each(ADAPTERS)('withRetry against a real server (%s)', (adapter) => {
 });
 
 describe('withRetry without a server', () => {
-  it('retries network failures with backoff, then throws the last one', async () => {
+  it('retries network failures of an idempotent request with backoff, then throws the last one', async () => {
     const port = await freePort();
     const { clock, waits } = fakeClock();
     let calls = 0;
@@ -143,11 +192,36 @@ describe('withRetry without a server', () => {
           calls++;
           return fetch(`http://127.0.0.1:${port}/`);
         },
-        { clock, random: () => 1 },
+        { clock, idempotent: true, random: () => 1 },
       ),
     ).rejects.toBeInstanceOf(TypeError);
     expect(calls).toBe(3);
     expect(waits).toStrictEqual([1000, 2000]);
+  });
+
+  it('does not resend a request that is not idempotent after a network failure', async () => {
+    const port = await freePort();
+    const { clock, waits } = fakeClock();
+    let calls = 0;
+    const send = () => {
+      calls++;
+      return fetch(`http://127.0.0.1:${port}/cart/items`, { method: 'POST', body: '{}' });
+    };
+    await expect(withRetry(send, { clock })).rejects.toThrow('fetch failed');
+    expect(calls).toBe(1);
+    expect(waits).toStrictEqual([]);
+  });
+
+  it('does not retry a TypeError of a bug in fn, idempotent or not', async () => {
+    const { clock } = fakeClock();
+    let calls = 0;
+    const buggy = async () => {
+      calls++;
+      const response = await Promise.resolve(undefined as unknown as Response);
+      return response.json();
+    };
+    await expect(withRetry(buggy, { clock, idempotent: true })).rejects.toBeInstanceOf(TypeError);
+    expect(calls).toBe(1);
   });
 
   it('returns what fn returns when it is not a failed response', async () => {
@@ -165,7 +239,7 @@ describe('withRetry without a server', () => {
           calls++;
           throw new TypeError('fetch failed');
         },
-        { clock, maxAttempts: 1_000, baseDelayMs: 0 },
+        { clock, idempotent: true, maxAttempts: 1_000, baseDelayMs: 0 },
       ),
     ).rejects.toThrow('fetch failed');
     expect(calls).toBe(10);

@@ -103,9 +103,16 @@ describe('expectApiError on hand-made responses', () => {
     ).rejects.toThrow(/members the meta format has not: debug[\s\S]*content type "text\/plain"/);
   });
 
-  it('refuses an unknown format', async () => {
-    await expect(
-      expectApiError({ status: 404 }, ERR_USER_NOT_EXISTS, { format: 'xml' as never }),
-    ).rejects.toThrow(/format must be one of meta, error, flat, error_code, problem/);
-  });
+  it.each(['xml', 'toString', 'constructor', '__proto__'])(
+    'refuses an unknown format: %s',
+    async (format) => {
+      const failure = await expectApiError({ status: 404 }, ERR_USER_NOT_EXISTS, {
+        format: format as never,
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as Error).message).toMatch(
+        /^expectApiError: format must be one of meta, error, flat, error_code, problem$/,
+      );
+    },
+  );
 });
