@@ -115,6 +115,8 @@ const PIPE_ONLY = [
   'errorFormat',
   'maxErrorMessagesLength',
   'allErrors',
+  'classValidator',
+  'schemaMessageVendors',
 ];
 
 /**
