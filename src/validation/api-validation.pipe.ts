@@ -6,6 +6,7 @@ import { stripProtoKeysWithinDepth } from './nesting-depth.js';
 import { collectIssueViolations } from './standard-schema/collect-issues.js';
 import { issueReadingOf, messageVendorsOf } from './standard-schema/issue-reading.js';
 import { isStandardSchema, type StandardSchema } from './standard-schema/standard-schema.types.js';
+import { keepPipeSettings } from './validation-pipe-settings.js';
 import {
   invalidParameters,
   nestedTooDeeply,
@@ -63,6 +64,7 @@ export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown
     this.classes = classValidator
       ? new ClassValidationPipe(settings, loadClassValidatorPackages(settings))
       : undefined;
+    keepPipeSettings(this, options ?? {});
   }
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
