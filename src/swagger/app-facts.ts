@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
-import { type AppFacts, isAuthGuard, isValidationPipe, isVersionGuard } from './route-facts.js';
+import { type AppFacts, isAuthGuard, isVersionGuard, validationPipesOf } from './route-facts.js';
 
 /**
  * The global guards and pipes of an app, as Nest applies them: those bound
@@ -20,6 +20,6 @@ export function appFactsOf(app: INestApplicationContext): AppFacts {
   return {
     globalAuthGuard: guards.some(isAuthGuard),
     globalVersionGuard: guards.some(isVersionGuard),
-    globalValidation: pipes.some(isValidationPipe),
+    globalValidationPipes: validationPipesOf(pipes),
   };
 }

@@ -10,6 +10,8 @@ export interface DocumentErrorsOptions {
   /**
    * The options the errors are answered with. Read from `ErrorsModule` by
    * default; pass them when the app builds `ApiExceptionFilter` by hand.
+   * Their `validation` is not read: each parameter is documented with the
+   * options of the `ApiValidationPipe` that checks it, as that pipe was built.
    * @default the options of the app's ErrorsModule
    */
   errorsOptions?: ErrorsModuleOptions;

@@ -13,6 +13,7 @@ import { authGuardErrors, versionGuardErrors } from './guard-errors.js';
 import { indexOperations, operationKey } from './operation-index.js';
 import { addErrorExamples, type ErrorExample, type OperationObject } from './response-writer.js';
 import { type RouteFacts, routeFactsOf, type ValidatedInput } from './route-facts.js';
+import { schemaFailure } from './schema-failure.js';
 import { firstRuleFailure, hasValidationRules } from './validation-failure.js';
 
 /** The request id shown in examples of formats that carry one. */
@@ -38,7 +39,9 @@ const UNEXPECTED: DocumentedError = { exception: new Error('unexpected') };
  *
  * - what `@ApiErrors()` lists on a route or its controller;
  * - the validation failure of each body, query or path DTO `ApiValidationPipe`
- *   checks (its first rule), and a body that is not JSON;
+ *   checks (its first rule) with that pipe's options, of each parameter with
+ *   a Standard Schema (the schema's answer to a value it refuses), and a body
+ *   that is not JSON;
  * - each refusal of `TwoFactorAuthGuard` (unless `@Public()`) and of
  *   `ClientVersionGuard`, where they run;
  * - the bare 500 any route answers when something unexpected fails.
@@ -64,7 +67,6 @@ export function documentErrors(
   const format = schemaOfFormat(renderer.format, dialectOf(document));
   const index = indexOperations(app, document, options.documentOptions);
   const appFacts = appFactsOf(app);
-  const validation = errorsOptions.validation === false ? {} : (errorsOptions.validation ?? {});
   const shared = {
     auth: errorsOptions.auth === undefined ? [] : authGuardErrors(errorsOptions.auth),
     version:
@@ -72,8 +74,8 @@ export function documentErrors(
         ? []
         : versionGuardErrors(errorsOptions.clientVersion),
   };
-  // Worked out once per DTO and place, however many routes share it.
-  const failures = new Map<ValidatedInput['type'], Map<string, DocumentedError | undefined>>();
+  // Worked out once per DTO or schema, pipe and place, however many routes share it.
+  const failures = new Map<object, Map<object, Map<string, DocumentedError | undefined>>>();
   const requestIdHeader =
     errorsOptions.requestIdHeader === false
       ? undefined
@@ -94,17 +96,21 @@ export function documentErrors(
       const operation = (item as Record<string, unknown>)[method] as OperationObject | undefined;
       const handler = index.get(operationKey(method, path));
       if (operation === undefined || handler === undefined) continue;
-      const facts = routeFactsOf(handler.controller, handler.methodKey, appFacts, (type) =>
-        hasValidationRules(type, validation),
+      const facts = routeFactsOf(
+        handler.controller,
+        handler.methodKey,
+        appFacts,
+        hasValidationRules,
       );
       const errors = errorsOf(facts, shared, (input) => {
-        const byLocation =
-          failures.get(input.type) ?? new Map<string, DocumentedError | undefined>();
-        failures.set(input.type, byLocation);
-        if (!byLocation.has(input.location)) {
-          byLocation.set(input.location, firstRuleFailure(input, validation));
-        }
-        return byLocation.get(input.location);
+        const validated = input.kind === 'dto' ? input.type : input.schema;
+        const byPipe = failures.get(validated) ?? new Map<object, Map<string, DocumentedError>>();
+        failures.set(validated, byPipe);
+        const byPlace = byPipe.get(input.pipe) ?? new Map<string, DocumentedError | undefined>();
+        byPipe.set(input.pipe, byPlace);
+        const place = input.kind === 'dto' ? input.location : `${input.location}:${input.name}`;
+        if (!byPlace.has(place)) byPlace.set(place, validationFailureOf(input));
+        return byPlace.get(place);
       });
       const context = {
         method: method.toUpperCase(),
@@ -149,6 +155,10 @@ function errorsOf(
   }
   errors.push(UNEXPECTED);
   return errors;
+}
+
+function validationFailureOf(input: ValidatedInput): DocumentedError | undefined {
+  return input.kind === 'dto' ? firstRuleFailure(input, input.pipe.options) : schemaFailure(input);
 }
 
 function exampleOf(

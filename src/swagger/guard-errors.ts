@@ -21,6 +21,9 @@ function contextFor(request: object): ExecutionContext {
     getType: () => 'http',
     getClass: () => GuardProbe,
     getHandler: () => probeHandler,
+    getArgs: () => [request],
+    // The guards read the request by index, as Nest's HTTP context holds it.
+    getArgByIndex: (index: number) => (index === 0 ? request : undefined),
     switchToHttp: () => ({ getRequest: () => request }),
   } as unknown as ExecutionContext;
 }

@@ -8,7 +8,10 @@ import type { Violation } from '../report/violation.interface.js';
 import type { ApiValidationPipeOptions } from '../validation/api-validation-pipe-options.interface.js';
 import { collectViolations } from '../validation/collect-violations.js';
 import type { DocumentedError } from './documented-error.interface.js';
-import type { ValidatedInput } from './route-facts.js';
+import type { DtoInput, InputLocation } from './route-facts.js';
+
+/** What is probed: a DTO class, where it is read from. */
+type ProbedDto = Pick<DtoInput, 'location' | 'type'>;
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
@@ -70,7 +73,7 @@ function loadClassValidation(): ClassValidation | null {
   return classValidation;
 }
 
-const LABELS: Readonly<Record<ValidatedInput['location'], string>> = {
+const LABELS: Readonly<Record<InputLocation, string>> = {
   body: 'the body',
   query: 'the query string',
   param: 'a path parameter',
@@ -95,7 +98,7 @@ interface FirstRule {
  * the field's first rule, and fails the fewest others, is the example.
  * Query strings and path parameters only ever carry strings.
  */
-const PROBES: Readonly<Record<ValidatedInput['location'], readonly unknown[]>> = {
+const PROBES: Readonly<Record<InputLocation, readonly unknown[]>> = {
   body: ['x', 0, 1.5, -1, '', true, {}, []],
   query: ['x', '0', '1.5', '-1', ''],
   param: ['x', '0', '1.5', '-1', ''],
@@ -115,6 +118,8 @@ const PIPE_ONLY = [
   'errorFormat',
   'maxErrorMessagesLength',
   'allErrors',
+  'classValidator',
+  'schemaMessageVendors',
 ];
 
 /**
@@ -127,7 +132,7 @@ const PIPE_ONLY = [
  * first, the rule's message is worked out as class-validator does.
  */
 export function firstRuleFailure(
-  input: ValidatedInput,
+  input: ProbedDto,
   options: ApiValidationPipeOptions,
 ): DocumentedError | undefined {
   const first = firstRuleOf(input.type, options);
@@ -191,7 +196,7 @@ function firstRuleOf(type: Constructor, options: ApiValidationPipeOptions): Firs
  * first rule.
  */
 function probe(
-  input: ValidatedInput,
+  input: ProbedDto,
   first: FirstRule,
   options: ApiValidationPipeOptions,
 ): { value: unknown; violations: Violation[] } | undefined {

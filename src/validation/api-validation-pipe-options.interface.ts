@@ -5,7 +5,7 @@ import type { ValidationPipeOptions } from '@nestjs/common';
  * the exception factory and the error status (failures always become
  * `InvalidParameterError`, 400 / 88), plus the options below.
  * `transform` and `validateCustomDecorators` also apply to parameters
- * validated by a Standard Schema; the others are class-validator's.
+ * validated by a Standard Schema; the others of Nest's are class-validator's.
  *
  * @publicApi
  */
@@ -28,4 +28,17 @@ export interface ApiValidationPipeOptions extends Omit<
    * @default true
    */
   classValidator?: boolean;
+
+  /**
+   * Standard Schema libraries, by the name their schemas give
+   * (`schema['~standard'].vendor`, e.g. `'arktype'`), whose own messages may
+   * be sent to the client, after the field's path. A library not listed here
+   * has its failures described as `<path> is invalid` (or `<path> is
+   * required`), because its messages may repeat the value that was sent:
+   * ArkType's do by default (`must be an email address (was "…")`), so list it
+   * only once its messages leave the value out. zod and valibot are always
+   * read by their rules (listing them changes nothing).
+   * @default []
+   */
+  schemaMessageVendors?: readonly string[];
 }

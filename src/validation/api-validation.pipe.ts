@@ -4,7 +4,9 @@ import { ClassValidationPipe } from './class-validation.pipe.js';
 import { loadClassValidatorPackages } from './class-validator-packages.js';
 import { stripProtoKeysWithinDepth } from './nesting-depth.js';
 import { collectIssueViolations } from './standard-schema/collect-issues.js';
+import { issueReadingOf, messageVendorsOf } from './standard-schema/issue-reading.js';
 import { isStandardSchema, type StandardSchema } from './standard-schema/standard-schema.types.js';
+import { keepPipeSettings } from './validation-pipe-settings.js';
 import {
   invalidParameters,
   nestedTooDeeply,
@@ -20,7 +22,10 @@ import {
  *
  * - A parameter with a Standard Schema (Nest 12's `@Body({ schema })`, with
  *   zod, valibot or any library implementing the standard) is validated by
- *   its schema, with the same paths and sentences as class-validator's.
+ *   its schema, with the same paths as class-validator's. zod's and valibot's
+ *   failures get class-validator's sentences too (or the message the schema's
+ *   author wrote); another library's are `<path> is invalid`, because its
+ *   messages may repeat the value sent, unless `schemaMessageVendors` lists it.
  * - Any other parameter typed with a class is validated by Nest's
  *   `ValidationPipe` (class-validator and class-transformer), unless
  *   `classValidator: false`.
@@ -40,18 +45,26 @@ export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown
   private readonly allErrors: boolean;
   private readonly returnsSchemaOutput: boolean;
   private readonly validateCustomDecorators: boolean;
+  private readonly messageVendors: ReadonlySet<string>;
   /** Nest's pipe for DTO classes; absent with `classValidator: false`. */
   private readonly classes: ClassValidationPipe | undefined;
 
   constructor(@Optional() options: ApiValidationPipeOptions = {}) {
-    const { allErrors = false, classValidator = true, ...validationOptions } = options ?? {};
+    const {
+      allErrors = false,
+      classValidator = true,
+      schemaMessageVendors,
+      ...validationOptions
+    } = options ?? {};
     const settings = { transform: true, ...validationOptions };
     this.allErrors = allErrors;
+    this.messageVendors = messageVendorsOf(schemaMessageVendors, 'ApiValidationPipe');
     this.returnsSchemaOutput = settings.transform;
     this.validateCustomDecorators = settings.validateCustomDecorators ?? false;
     this.classes = classValidator
       ? new ClassValidationPipe(settings, loadClassValidatorPackages(settings))
       : undefined;
+    keepPipeSettings(this, options ?? {});
   }
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -79,12 +92,16 @@ export class ApiValidationPipe implements PipeTransform<unknown, Promise<unknown
     if (!stripProtoKeysWithinDepth(value)) throw nestedTooDeeply(metadata);
     const result = await schema['~standard'].validate(value);
     if (!result.issues) return this.returnsSchemaOutput ? result.value : value;
-    const violations = collectIssueViolations(result.issues, {
-      value,
-      hasValue: true,
-      name: metadata.data,
-      wholeName: metadata.type === 'custom' ? 'value' : metadata.type,
-    });
+    const violations = collectIssueViolations(
+      result.issues,
+      {
+        value,
+        hasValue: true,
+        name: metadata.data,
+        wholeName: metadata.type === 'custom' ? 'value' : metadata.type,
+      },
+      issueReadingOf(schema['~standard'].vendor, this.messageVendors),
+    );
     throw invalidParameters(new ValidationFailure(violations), metadata.type, this.allErrors);
   }
 }

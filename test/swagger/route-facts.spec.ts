@@ -1,6 +1,7 @@
-import { Body, Controller, type DynamicModule, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, type DynamicModule, Param, Post, UsePipes } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ApiValidationPipe, ErrorsModule } from 'nestjs-api-errors';
+import { z } from 'zod';
 import { appFactsOf } from '../../src/swagger/app-facts.js';
 import { type AppFacts, routeFactsOf } from '../../src/swagger/route-facts.js';
 import { hasValidationRules } from '../../src/swagger/validation-failure.js';
@@ -15,6 +16,9 @@ import {
   SlugParams,
 } from './fixtures/docs-fixture.js';
 
+/** What the module's pipe, built with no validation options, was built with. */
+const MODULE_PIPE = { options: {}, classValidator: true };
+
 /** The facts the route walker finds in an app built from `root`. */
 async function factsOf(root: DynamicModule) {
   const moduleRef = await Test.createTestingModule({ imports: [root] }).compile();
@@ -24,7 +28,7 @@ async function factsOf(root: DynamicModule) {
   return {
     appFacts,
     of: (controller: abstract new (...args: never[]) => unknown, method: string) =>
-      routeFactsOf(controller, method, appFacts, (type) => hasValidationRules(type, {})),
+      routeFactsOf(controller, method, appFacts, hasValidationRules),
   };
 }
 
@@ -34,13 +38,13 @@ describe('the route walker', () => {
     expect(appFacts).toStrictEqual<AppFacts>({
       globalAuthGuard: false,
       globalVersionGuard: false,
-      globalValidation: true,
+      globalValidationPipes: [MODULE_PIPE],
     });
     expect(of(GuardedController, 'signUp')).toStrictEqual({
       documented: [],
       authGuarded: true,
       versionGuarded: true,
-      validatedInputs: [{ location: 'body', type: SignUpDto }],
+      validatedInputs: [{ kind: 'dto', location: 'body', type: SignUpDto, pipe: MODULE_PIPE }],
       takesBody: true,
     });
   });
@@ -76,8 +80,8 @@ describe('the route walker', () => {
   it('finds path and query DTOs in parameter order', async () => {
     const { of } = await factsOf(docsFixture());
     expect(of(OpenController, 'bySlug').validatedInputs).toStrictEqual([
-      { location: 'param', type: SlugParams },
-      { location: 'query', type: PageQuery },
+      { kind: 'dto', location: 'param', type: SlugParams, pipe: MODULE_PIPE },
+      { kind: 'dto', location: 'query', type: PageQuery, pipe: MODULE_PIPE },
     ]);
   });
 
@@ -86,7 +90,7 @@ describe('the route walker', () => {
     expect(appFacts).toStrictEqual<AppFacts>({
       globalAuthGuard: false,
       globalVersionGuard: false,
-      globalValidation: true,
+      globalValidationPipes: [MODULE_PIPE],
     });
     expect(of(CatalogController, 'password')).toMatchObject({
       authGuarded: false,
@@ -121,9 +125,9 @@ describe('the route walker', () => {
       controllers: [PipedController],
     };
     const { appFacts, of } = await factsOf(root);
-    expect(appFacts.globalValidation).toBe(false);
+    expect(appFacts.globalValidationPipes).toStrictEqual([]);
     expect(of(PipedController, 'piped').validatedInputs).toStrictEqual([
-      { location: 'body', type: SignUpDto },
+      { kind: 'dto', location: 'body', type: SignUpDto, pipe: MODULE_PIPE },
     ]);
     expect(of(PipedController, 'unpiped').validatedInputs).toStrictEqual([]);
   });
@@ -139,6 +143,38 @@ describe('the route walker', () => {
       ['OUT_OF_CREDIT', undefined],
       [21, 'That account was deleted'],
       [21, 'No account found with this email'],
+    ]);
+  });
+
+  it('finds schemas and DTOs with the pipe that checks each, in the order Nest runs pipes', async () => {
+    const Id = z.coerce.number();
+    const routePipe = new ApiValidationPipe({ allErrors: true });
+    @Controller()
+    class MixedController {
+      @Post('mixed/:id')
+      @UsePipes(routePipe)
+      mixed(@Param('id', { schema: Id }) id: number, @Body() body: SignUpDto) {
+        return { id, body };
+      }
+    }
+    const root: DynamicModule = {
+      module: class MixedModule {},
+      imports: [ErrorsModule.forRoot({ validation: { classValidator: false } })],
+      controllers: [MixedController],
+    };
+    const { appFacts, of } = await factsOf(root);
+    const modulePipe = { options: { classValidator: false }, classValidator: false };
+    expect(appFacts.globalValidationPipes).toStrictEqual([modulePipe]);
+    expect(of(MixedController, 'mixed').validatedInputs).toStrictEqual([
+      // Any validation pipe checks a schema: the module's runs first.
+      { kind: 'schema', location: 'param', schema: Id, name: 'id', pipe: modulePipe },
+      // Only one that validates classes checks a DTO.
+      {
+        kind: 'dto',
+        location: 'body',
+        type: SignUpDto,
+        pipe: { options: { allErrors: true }, classValidator: true },
+      },
     ]);
   });
 });

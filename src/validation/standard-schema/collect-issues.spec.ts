@@ -1,17 +1,20 @@
+import { type } from 'arktype';
 import * as v from 'valibot';
 import { z } from 'zod';
 import { MAX_PATH_LENGTH } from '../field-names.js';
 import { MAX_SENTENCE_LENGTH, MAX_VIOLATION_TEXT, MAX_VIOLATIONS } from '../violation-list.js';
 import { collectIssueViolations, type IssueSource } from './collect-issues.js';
+import { issueReadingOf, messageVendorsOf } from './issue-reading.js';
 import { standardSchemaExceptionFactory } from './standard-schema-exception-factory.js';
 import type { StandardSchema, StandardSchemaIssue } from './standard-schema.types.js';
 
 const body = (value: unknown): IssueSource => ({ value, hasValue: true, wholeName: 'body' });
 
-async function violationsOf(schema: StandardSchema, value: unknown) {
+async function violationsOf(schema: StandardSchema, value: unknown, listed: string[] = []) {
   const result = await schema['~standard'].validate(value);
   if (!result.issues) throw new Error('expected a failure');
-  return collectIssueViolations(result.issues, body(value));
+  const reading = issueReadingOf(schema['~standard'].vendor, new Set(listed));
+  return collectIssueViolations(result.issues, body(value), reading);
 }
 
 const sentences = async (schema: StandardSchema, value: unknown) =>
@@ -159,9 +162,80 @@ describe('collectIssueViolations with valibot', () => {
   );
 });
 
+describe('collectIssueViolations with valibot’s translated messages', () => {
+  afterEach(() => {
+    v.deleteGlobalConfig();
+    v.deleteGlobalMessage('de');
+    v.deleteSpecificMessage(v.email, 'de');
+  });
+
+  it('never sends a message that repeats what valibot received', async () => {
+    v.setGlobalConfig({ lang: 'de' });
+    v.setSpecificMessage(v.email, (issue) => `Ungültige E-Mail: ${issue.received} erhalten`, 'de');
+    v.setGlobalMessage(
+      (issue) => `Ungültiger Typ: ${issue.expected} erwartet aber ${issue.received} erhalten`,
+      'de',
+    );
+    const schema = v.object({ a: v.pipe(v.string(), v.email()), n: v.number() });
+    expect(await sentences(schema, { a: 'secret-x', n: 'secret-y' })).toStrictEqual([
+      'a must be an email',
+      'n must be a number conforming to the specified constraints',
+    ]);
+  });
+
+  it('keeps an author’s message that repeats no value', async () => {
+    v.setGlobalConfig({ lang: 'de' });
+    const schema = v.object({ n: v.pipe(v.number(), v.minValue(18, 'Mindestens 18 Jahre')) });
+    expect(await sentences(schema, { n: 1 })).toStrictEqual(['Mindestens 18 Jahre']);
+    expect(await sentences(schema, { n: 8 })).toStrictEqual(['Mindestens 18 Jahre']);
+  });
+});
+
 describe('collectIssueViolations with another library', () => {
-  const issues = (list: StandardSchemaIssue[]) =>
-    collectIssueViolations(list, body({ a: { b: 1 } }));
+  const issues = (list: StandardSchemaIssue[], reading: 'opaque' | 'messages' = 'messages') =>
+    collectIssueViolations(list, body({ a: { b: 1 } }), reading);
+
+  it('never sends ArkType’s messages, which repeat the value', async () => {
+    const schema = type({ email: 'string.email', name: 'string', '+': 'reject' });
+    const said = await violationsOf(schema, { email: 'secret-x', name: 5, extra: 'secret-y' });
+    expect(
+      said.map(({ path, constraint, message }) => ({ path, constraint, message })),
+    ).toStrictEqual([
+      { path: 'email', constraint: 'invalid', message: 'email is invalid' },
+      { path: 'name', constraint: 'invalid', message: 'name is invalid' },
+      { path: 'extra', constraint: 'invalid', message: 'extra is invalid' },
+    ]);
+    expect(await sentences(schema, {})).toStrictEqual(['email is required', 'name is required']);
+    expect(await sentences(schema, 'secret-x')).toStrictEqual(['body is invalid']);
+  });
+
+  it('sends the messages of a library the app listed, naming the path', async () => {
+    const quiet = type({ email: type('string.email').configure({ actual: () => '' }) });
+    const listed = await violationsOf(quiet, { email: 'x' }, ['arktype']);
+    expect(listed.map((violation) => violation.message)).toStrictEqual([
+      'email must be an email address',
+    ]);
+  });
+
+  it('never reads an unknown library’s issue as zod’s or valibot’s, whatever it looks like', () => {
+    const zodLike = {
+      code: 'invalid_type',
+      expected: 'string',
+      message: 'a.b: was "secret"',
+      path: ['a', 'b'],
+    };
+    const valibotLike = {
+      kind: 'schema',
+      type: 'string',
+      received: '"x"',
+      message: 'Invalid type: Received "x"',
+      path: ['a'],
+    };
+    expect(issues([zodLike, valibotLike] as StandardSchemaIssue[], 'opaque')).toStrictEqual([
+      { path: 'a.b', segments: ['a', 'b'], constraint: 'invalid', message: 'a.b is invalid' },
+      { path: 'a', segments: ['a'], constraint: 'invalid', message: 'a is invalid' },
+    ]);
+  });
 
   it('keeps its message, naming the path, with keys or { key } segments', () => {
     expect(
@@ -184,9 +258,11 @@ describe('collectIssueViolations with another library', () => {
   });
 
   it('tells an absent value from a wrong one by the value', () => {
-    expect(issues([{ message: 'wanted', path: ['a', 'missing'] }])[0].message).toBe(
-      'a.missing is required',
-    );
+    for (const reading of ['opaque', 'messages'] as const) {
+      expect(issues([{ message: 'wanted', path: ['a', 'missing'] }], reading)[0].message).toBe(
+        'a.missing is required',
+      );
+    }
   });
 
   it('ignores what is not an issue', () => {
@@ -194,11 +270,35 @@ describe('collectIssueViolations with another library', () => {
   });
 });
 
+describe('issueReadingOf and messageVendorsOf', () => {
+  it('read by the vendor: zod, valibot, a listed library, any other', () => {
+    const listed = new Set(['arktype']);
+    expect(issueReadingOf('zod', listed)).toBe('zod');
+    expect(issueReadingOf('valibot', listed)).toBe('valibot');
+    expect(issueReadingOf('arktype', listed)).toBe('messages');
+    expect(issueReadingOf('arktype', new Set())).toBe('opaque');
+    expect(issueReadingOf(undefined, listed)).toBe('opaque');
+    expect(issueReadingOf(5, new Set(['5']))).toBe('opaque');
+  });
+
+  it('accept a list of names, and refuse anything else at start-up', () => {
+    expect(messageVendorsOf(undefined, 'X')).toStrictEqual(new Set());
+    expect(messageVendorsOf(['arktype'], 'X')).toStrictEqual(new Set(['arktype']));
+    for (const wrong of ['arktype', [''], [5], {}, null]) {
+      expect(() => messageVendorsOf(wrong, 'X')).toThrow(
+        'X: "schemaMessageVendors" must be a list of Standard Schema library names',
+      );
+    }
+  });
+});
+
 describe('standardSchemaExceptionFactory', () => {
   it('makes 400 / 88 without the value, telling absent fields by what the library says', async () => {
     const schema = z.object({ items: z.array(z.object({ id: z.int(), qty: z.int().min(1) })) });
     const result = await schema['~standard'].validate({ items: [{ qty: 0 }] });
-    const error = standardSchemaExceptionFactory({ allErrors: true })(result.issues ?? []);
+    const error = standardSchemaExceptionFactory({ allErrors: true, vendor: 'zod' })(
+      result.issues ?? [],
+    );
     expect(error.getStatus()).toBe(400);
     expect(error.description).toStrictEqual([
       'items[0].id is required',
@@ -206,15 +306,31 @@ describe('standardSchemaExceptionFactory', () => {
     ]);
     const valibot = v.object({ id: v.number() });
     const failed = await valibot['~standard'].validate({});
-    expect(standardSchemaExceptionFactory()(failed.issues ?? []).description).toBe(
-      'id is required',
-    );
+    expect(
+      standardSchemaExceptionFactory({ vendor: 'valibot' })(failed.issues ?? []).description,
+    ).toBe('id is required');
   });
 
   it('names an issue about the whole value "value"', async () => {
     const result = await z.string()['~standard'].validate(5);
-    expect(standardSchemaExceptionFactory()(result.issues ?? []).description).toBe(
+    expect(standardSchemaExceptionFactory({ vendor: 'zod' })(result.issues ?? []).description).toBe(
       'value must be a string',
     );
+  });
+
+  it('not told the library, describes every failure as invalid', async () => {
+    const result = await z.object({ a: z.string().min(2, 'Too short') })['~standard'].validate({});
+    expect(standardSchemaExceptionFactory()(result.issues ?? []).description).toBe('a is invalid');
+    const ark = await type({ a: 'string.email' })['~standard'].validate({ a: 'secret-x' });
+    const listed = standardSchemaExceptionFactory({
+      vendor: 'arktype',
+      schemaMessageVendors: ['arktype'],
+    });
+    expect(listed(ark.issues ?? []).description).toBe(
+      'a must be an email address (was "secret-x")',
+    );
+    expect(
+      standardSchemaExceptionFactory({ vendor: 'arktype' })(ark.issues ?? []).description,
+    ).toBe('a is invalid');
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../field-names.js';
 import { ViolationList } from '../violation-list.js';
 import { meaningOf, type RuleMeaning } from './issue-meaning.js';
+import type { IssueReading } from './issue-reading.js';
 import type { StandardSchemaIssue } from './standard-schema.types.js';
 
 /** Issues read at most: past the violations kept, the rest only cost time. */
@@ -38,15 +39,18 @@ export interface IssueSource {
 }
 
 /**
- * Turns a schema's issues into violations, with the same paths, rule names
- * and sentences as class-validator's failures: `items[1].quantity must not be
- * less than 1`, `product_id is required`, `property is_admin should not
- * exist`. Bounded like class-validator's: at most 50 violations, paths cut at
- * 256 characters, names that are no property names shown as `?`.
+ * Turns a schema's issues into violations, with the same paths as
+ * class-validator's failures. zod's and valibot's issues also get its rule
+ * names and sentences: `items[1].quantity must not be less than 1`,
+ * `product_id is required`, `property is_admin should not exist`; other
+ * libraries' issues are read as `reading` says. Bounded like
+ * class-validator's: at most 50 violations, paths cut at 256 characters,
+ * names that are no property names shown as `?`.
  */
 export function collectIssueViolations(
   issues: readonly StandardSchemaIssue[],
   source: IssueSource,
+  reading: IssueReading,
 ): Violation[] {
   const list = new ViolationList();
   const prefix: PathSegment[] = source.name === undefined ? [] : [segmentOf(source.name)];
@@ -56,7 +60,7 @@ export function collectIssueViolations(
     if (typeof issue !== 'object' || issue === null) continue;
     const keys = keysOf(issue.path);
     const segments = [...prefix, ...keys.map(segmentOfKey)];
-    const meaning = meaningOf(issue);
+    const meaning = meaningOf(issue, reading);
     if (meaning.kind === 'unexpected-keys') {
       const parent = fieldPath(segments);
       const unexpected = meaning.keys.slice(0, MAX_UNEXPECTED_KEYS);
@@ -79,7 +83,7 @@ export function collectIssueViolations(
   return list.violations;
 }
 
-/** The sentence: class-validator's wording for a library's default message, else the author's message naming the path. */
+/** The sentence: ours (class-validator's wording where there is one), or the message that may be sent, naming the path. */
 function sentenceOf(
   issue: StandardSchemaIssue,
   meaning: RuleMeaning,
@@ -87,7 +91,7 @@ function sentenceOf(
   source: IssueSource,
   field: FieldPath,
 ): string {
-  if (meaning.libraryMessage) return `${field.path} ${meaning.predicate ?? 'is invalid'}`;
+  if (!meaning.sendsMessage) return `${field.path} ${meaning.predicate ?? 'is invalid'}`;
   const message = typeof issue.message === 'string' ? issue.message : '';
   const last = keys.at(-1);
   const name = last === undefined ? (source.name ?? source.wholeName) : String(last);

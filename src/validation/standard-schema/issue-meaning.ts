@@ -1,3 +1,4 @@
+import type { IssueReading } from './issue-reading.js';
 import type { StandardSchemaIssue } from './standard-schema.types.js';
 
 /**
@@ -5,8 +6,10 @@ import type { StandardSchemaIssue } from './standard-schema.types.js';
  * the rule that failed (`isString`, `min`, …) and, for the issues zod and
  * valibot report in their own default wording, a sentence in class-validator's
  * wording. Those libraries' default messages do not name the field, and
- * valibot's repeat the value that was sent (`Received "hunter2"`), so they are
- * never shown; a message the schema's author wrote is.
+ * valibot's repeat the value that was sent (`Received "hunter2"`, in English
+ * or in a translation), so they are never shown; a message the schema's
+ * author wrote is. Other libraries' messages are shown only when the app
+ * listed the library (see {@link IssueReading}).
  */
 export type IssueMeaning =
   /** Properties the object at the issue's path should not have (zod's `unrecognized_keys`). */
@@ -19,10 +22,13 @@ export interface RuleMeaning {
   readonly kind: 'rule';
   /** class-validator's name for the rule where there is one, else the library's own. */
   readonly constraint: string;
-  /** What follows the field's path in the sentence, e.g. `must be a string`; none when unknown. */
+  /** What follows the field's path in our sentence, e.g. `must be a string`; none when unknown. */
   readonly predicate?: string;
-  /** The message is the library's default wording, not the schema author's. */
-  readonly libraryMessage: boolean;
+  /**
+   * The issue's message is sent (after the path): one the schema's author
+   * wrote, or any of a library the app listed. Otherwise the sentence is ours.
+   */
+  readonly sendsMessage: boolean;
   /** The rule checks a value's presence or type, so an absent value is a missing field. */
   readonly checksPresence: boolean;
   /** The library says the value was absent (used when the validated value is not at hand). */
@@ -97,19 +103,33 @@ const ZOD_DEFAULT_OPENINGS = ['Invalid ', 'Too small: ', 'Too big: ', 'Unrecogni
 /** valibot's checks whose failures are the schema author's own, not about presence or type. */
 const VALIBOT_CUSTOM_CHECKS = new Set(['check', 'raw_check', 'partial_check', 'custom']);
 
-/** What an issue means; unknown libraries' issues keep their message. */
-export function meaningOf(issue: StandardSchemaIssue): IssueMeaning {
+/** Any failure of a library whose messages are not sent: `<path> is invalid`. */
+const OPAQUE: RuleMeaning = {
+  kind: 'rule',
+  constraint: 'invalid',
+  predicate: 'is invalid',
+  sendsMessage: false,
+  checksPresence: true,
+  saysAbsent: false,
+};
+
+/** A failure of a library the app listed: its own message. */
+const LISTED: RuleMeaning = { ...OPAQUE, predicate: undefined, sendsMessage: true };
+
+/** What an issue means, read as its schema's library asks. */
+export function meaningOf(issue: StandardSchemaIssue, reading: IssueReading): IssueMeaning {
   const fields = issue as unknown as Readonly<Record<string, unknown>>;
   const message = typeof issue.message === 'string' ? issue.message : '';
-  if (isValibotIssue(fields)) return valibotMeaning(fields, message);
-  if (typeof fields.code === 'string') return zodMeaning(fields, message);
-  return {
-    kind: 'rule',
-    constraint: 'invalid',
-    libraryMessage: false,
-    checksPresence: true,
-    saysAbsent: false,
-  };
+  switch (reading) {
+    case 'zod':
+      return typeof fields.code === 'string' ? zodMeaning(fields, message) : OPAQUE;
+    case 'valibot':
+      return isValibotIssue(fields) ? valibotMeaning(fields, message) : OPAQUE;
+    case 'messages':
+      return LISTED;
+    default:
+      return OPAQUE;
+  }
 }
 
 function isValibotIssue(issue: Readonly<Record<string, unknown>>): boolean {
@@ -130,7 +150,7 @@ function zodMeaning(issue: Readonly<Record<string, unknown>>, message: string): 
     kind: 'rule',
     constraint,
     predicate,
-    libraryMessage: ZOD_DEFAULT_OPENINGS.some((opening) => message.startsWith(opening)),
+    sendsMessage: !ZOD_DEFAULT_OPENINGS.some((opening) => message.startsWith(opening)),
     checksPresence: code !== 'custom',
     saysAbsent:
       code === 'invalid_type' &&
@@ -183,14 +203,40 @@ function valibotMeaning(issue: Readonly<Record<string, unknown>>, message: strin
     kind: 'rule',
     constraint,
     predicate,
-    // valibot writes `Invalid <what>: [Expected <x> but r]eceived <value>`.
-    libraryMessage:
-      typeof received === 'string' &&
-      message.startsWith('Invalid ') &&
-      message.endsWith(`eceived ${received}`),
+    sendsMessage: !isValibotMessage(message, received),
     checksPresence: !VALIBOT_CUSTOM_CHECKS.has(type),
     saysAbsent: received === 'undefined' || received === 'null',
   };
+}
+
+/**
+ * Whether a message is valibot's own: its English default
+ * (`Invalid <what>: [Expected <x> but r]eceived <value>`), or any message that
+ * repeats what valibot received, as its translations (`@valibot/i18n`) and
+ * messages set with `setGlobalMessage` do. An author's message that happens
+ * to contain the value is replaced too: our sentence is the safe side.
+ */
+function isValibotMessage(message: string, received: unknown): boolean {
+  if (typeof received !== 'string' || received === '') return false;
+  if (message.startsWith('Invalid ') && message.endsWith(`eceived ${received}`)) return true;
+  return mentions(message, received);
+}
+
+/** Whether `text` contains `token` not inside a longer word or number (`5` is not in `15`). */
+function mentions(text: string, token: string): boolean {
+  for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + 1)) {
+    const before = at === 0 ? '' : text[at - 1];
+    const after = text.charAt(at + token.length);
+    if (!(continuesWord(before, token[0]) || continuesWord(after, token.at(-1)!))) return true;
+  }
+  return false;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/** A word character next to a token that ends in one, so both make one longer word. */
+function continuesWord(neighbour: string, edge: string): boolean {
+  return neighbour !== '' && WORD_CHARACTER.test(neighbour) && WORD_CHARACTER.test(edge);
 }
 
 function valibotRule(type: string, issue: Readonly<Record<string, unknown>>): Rule {

@@ -1,7 +1,8 @@
 /**
  * The parts of the Standard Schema interface (https://standardschema.dev) the
- * pipe uses, written out here so that nothing is imported for them: zod,
- * valibot, ArkType and the other libraries that implement it are all accepted.
+ * pipe uses, written out here so that nothing is imported for them. A schema
+ * of any library that implements it validates; how its failures are described
+ * depends on the library (see `ApiValidationPipe`).
  */
 
 /** A schema of any Standard Schema library. @publicApi */
@@ -11,7 +12,7 @@ export interface StandardSchema {
     readonly vendor: string;
     readonly validate: (
       value: unknown,
-      options?: Readonly<Record<string, unknown>>,
+      options?: { readonly libraryOptions?: Readonly<Record<string, unknown>> },
     ) => StandardSchemaResult | Promise<StandardSchemaResult>;
   };
 }
