@@ -1,22 +1,19 @@
-/** One lookup waiting for its answer or its deadline. */
-interface Waiting {
-  readonly settle: (outcome: 'value' | 'error', result: unknown) => void;
-}
+type Reject = (reason: unknown) => void;
 
 /**
  * Races lookups against a deadline without a timer per lookup: lookups that
  * start within one short window share one timer, which fails those still
  * waiting when it fires. A lookup that answers in time costs a `Set` add and
- * delete; a timer is made only once per window, and none while nothing waits.
- * The sets hold only the settle callbacks of lookups in flight.
+ * delete; two timers are made per window (one ends the window, one fails its
+ * late lookups), and none while nothing waits. The sets hold only the reject
+ * functions of lookups in flight.
  *
  * A lookup times out between `timeoutMs` and `timeoutMs` plus one window
  * (a twentieth of the timeout, at most 100 ms).
  */
 export class DeadlineRace {
   private readonly windowMs: number;
-  private current: Set<Waiting> | undefined;
-  private currentStart = 0;
+  private current: Set<Reject> | undefined;
 
   constructor(
     private readonly timeoutMs: number,
@@ -27,40 +24,38 @@ export class DeadlineRace {
 
   /** The lookup's value handed to `then`, or the timeout error if it is late. */
   race<T, R>(lookup: PromiseLike<T>, then: (value: T) => R): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
+    return new Promise<R>((resolve, rejectWith) => {
       // What the lookup or `then` threw is passed on as it is, Error or not.
-      const fail: (reason: unknown) => void = reject;
-      const group = this.groupFor(Date.now());
-      const waiting: Waiting = {
-        settle: (outcome, result) => {
-          if (!group.delete(waiting)) return;
-          if (outcome === 'error') return fail(result);
+      const reject: Reject = rejectWith;
+      const group = this.current ?? this.openWindow();
+      group.add(reject);
+      lookup.then(
+        (value) => {
+          if (!group.delete(reject)) return;
           try {
-            resolve(then(result as T));
+            resolve(then(value));
           } catch (error) {
-            fail(error);
+            reject(error);
           }
         },
-      };
-      group.add(waiting);
-      lookup.then(
-        (value) => waiting.settle('value', value),
-        (error: unknown) => waiting.settle('error', error),
+        (error: unknown) => {
+          if (group.delete(reject)) reject(error);
+        },
       );
     });
   }
 
-  private groupFor(now: number): Set<Waiting> {
-    if (this.current !== undefined && now - this.currentStart < this.windowMs) return this.current;
-    const group = new Set<Waiting>();
+  private openWindow(): Set<Reject> {
+    const group = new Set<Reject>();
     this.current = group;
-    this.currentStart = now;
-    const timer = setTimeout(() => {
+    // Neither timer may keep a process alive that is otherwise done.
+    setTimeout(() => {
       if (this.current === group) this.current = undefined;
-      for (const waiting of group) waiting.settle('error', this.timeoutError());
-    }, this.timeoutMs + this.windowMs);
-    // A pending deadline must not keep a process alive that is otherwise done.
-    timer.unref();
+    }, this.windowMs).unref();
+    setTimeout(() => {
+      for (const reject of group) reject(this.timeoutError());
+      group.clear();
+    }, this.timeoutMs + this.windowMs).unref();
     return group;
   }
 }

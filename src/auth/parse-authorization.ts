@@ -7,7 +7,9 @@ const TWO_FACTOR_PREFIX = '2f.';
 const MAX_AUTHORIZATION_LENGTH = 4096;
 
 /** `Bearer <token>` with one space and an RFC 6750 token: no spaces, controls or non-ASCII. */
-const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
+const BEARER = /^Bearer [A-Za-z0-9\-._~+/]+=*$/i;
+/** Where the token starts: after `Bearer `. */
+const TOKEN_START = 7;
 
 /**
  * Reads the bearer token from the request's raw header list, so a request
@@ -23,8 +25,9 @@ export function parseAuthorization(rawHeaders: readonly string[]): PresentedToke
     }
   }
   if (header === undefined || header.length > MAX_AUTHORIZATION_LENGTH) return undefined;
-  const token = BEARER.exec(header)?.[1];
-  if (token === undefined) return undefined;
+  // Tested, then sliced: no match array to allocate on every request.
+  if (!BEARER.test(header)) return undefined;
+  const token = header.slice(TOKEN_START);
   if (!token.startsWith(TWO_FACTOR_PREFIX)) return { value: token, twoFactor: false };
   const value = token.slice(TWO_FACTOR_PREFIX.length);
   return value === '' ? undefined : { value, twoFactor: true };
