@@ -58,6 +58,19 @@ describe('the README tables match the code', () => {
     expect([...documented].sort()).toStrictEqual([...declared].sort());
   });
 
+  it('lists every option of documentErrors and of an @ApiErrors entry', () => {
+    const names = (rows: string[][]) => rows.map((row) => row[0].replace(/`/g, '')).sort();
+    expect(names(tableAfter('`documentErrors(app, document, options)`:'))).toStrictEqual(
+      propertiesOf(
+        'src/swagger/document-errors-options.interface.ts',
+        'DocumentErrorsOptions',
+      ).sort(),
+    );
+    expect(names(tableAfter('An error thrown with its own wait'))).toStrictEqual(
+      propertiesOf('src/swagger/api-errors.decorator.ts', 'ApiErrorEntryOptions').sort(),
+    );
+  });
+
   it('shows the catalog as the catalog CLI writes it (UPDATE_README=1 npm test rewrites it)', () => {
     const start = README.indexOf(CATALOG_START);
     const end = README.indexOf(CATALOG_END);
