@@ -31,6 +31,9 @@ export class AppModule {
           useFactory: (sessions: SessionsService) => ({
             format: config.errorFormat,
             production: config.production,
+            // The app's 429s come from the login throttle, which sends its own Retry-After:
+            // on a first refusal, the whole window. The API docs show that wait with them.
+            defaultRetryAfterSeconds: config.loginRateWindowSeconds,
             validation: { whitelist: true, forbidNonWhitelisted: true },
             auth: {
               resolveSession: (token) => sessions.resolve(token),

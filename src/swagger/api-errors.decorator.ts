@@ -4,18 +4,42 @@ import type { ErrorDescription } from '../report/error-description.type.js';
 import { readMetadata, writeMetadata } from './metadata.util.js';
 
 /**
+ * What an `@ApiErrors()` entry's example shows besides its description, as
+ * the route throws the error.
+ *
+ * @publicApi
+ */
+export interface ApiErrorEntryOptions {
+  /**
+   * Seconds the route asks the client to wait (the `retryAfter` it throws the
+   * `AppError` with), for an error answered 429 or 503: formats whose body
+   * carries the wait (`error`'s `retry_after`) show this one.
+   * @default the module's `defaultRetryAfterSeconds`
+   */
+  retryAfter?: number;
+}
+
+/**
  * One error a route can answer: a catalog entry (built-in or made with
- * `defineError`), alone or with the description its example shows.
+ * `defineError`), alone or with the description its example shows, and
+ * optionally what else it is thrown with.
  *
  * @publicApi
  */
 export type ApiErrorEntry =
-  ErrorDefinition | readonly [definition: ErrorDefinition, description: ErrorDescription];
+  | ErrorDefinition
+  | readonly [definition: ErrorDefinition, description: ErrorDescription]
+  | readonly [
+      definition: ErrorDefinition,
+      description: ErrorDescription,
+      options: ApiErrorEntryOptions,
+    ];
 
 /** A checked entry as the metadata keeps it. */
 export interface DocumentedEntry {
   readonly definition: ErrorDefinition;
   readonly description?: ErrorDescription;
+  readonly retryAfter?: number;
 }
 
 /** @internal Metadata key of `@ApiErrors()`. */
@@ -56,13 +80,29 @@ export function documentedEntriesOf(
 function toDocumentedEntry(entry: ApiErrorEntry, index: number): DocumentedEntry {
   const where = `@ApiErrors() entry ${index + 1}`;
   if (!Array.isArray(entry)) return { definition: checkedEntry(entry as ErrorDefinition, where) };
-  const [definition, description] = entry as readonly [ErrorDefinition, ErrorDescription];
+  const [definition, description, options] = entry as readonly [
+    ErrorDefinition,
+    ErrorDescription,
+    ApiErrorEntryOptions?,
+  ];
   if (!isDescription(description)) {
     throw new TypeError(
       `${where}: the description must be a string, an array of strings or an object`,
     );
   }
-  return Object.freeze({ definition: checkedEntry(definition, where), description });
+  const checked = { definition: checkedEntry(definition, where), description };
+  if (options === undefined) return Object.freeze(checked);
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${where}: the options must be an object, e.g. { retryAfter: 5 }`);
+  }
+  const { retryAfter } = options;
+  if (retryAfter === undefined) return Object.freeze(checked);
+  if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
+    throw new TypeError(
+      `${where}: retryAfter must be a number of seconds, 0 or more, got ${String(retryAfter)}`,
+    );
+  }
+  return Object.freeze({ ...checked, retryAfter });
 }
 
 function isDescription(value: unknown): value is ErrorDescription {

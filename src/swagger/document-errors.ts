@@ -142,10 +142,12 @@ function errorsOf(
   shared: { auth: readonly DocumentedError[]; version: readonly DocumentedError[] },
   validationFailure: (input: ValidatedInput) => DocumentedError | undefined,
 ): DocumentedError[] {
-  const errors: DocumentedError[] = facts.documented.map(({ definition, description }) => ({
-    exception: new AppError(definition, description),
-    variant: typeof description === 'string' ? { label: description } : undefined,
-  }));
+  const errors: DocumentedError[] = facts.documented.map(
+    ({ definition, description, retryAfter }) => ({
+      exception: new AppError(definition, description, { retryAfter }),
+      variant: typeof description === 'string' ? { label: description } : undefined,
+    }),
+  );
   if (facts.versionGuarded) errors.push(...shared.version);
   if (facts.authGuarded) errors.push(...shared.auth);
   if (facts.takesBody) errors.push(BODY_NOT_JSON);

@@ -35,7 +35,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * TypeScript compiler, so inherited properties, `Omit<>` and generics count
  * as they do for a user's editor.
  */
-export function declaredInterfaces(names: readonly string[]): Map<string, DeclaredInterface> {
+export function declaredInterfaces(
+  names: readonly string[],
+  entryFile = 'src/index.ts',
+): Map<string, DeclaredInterface> {
   const configPath = ts.findConfigFile(ROOT, (path) => ts.sys.fileExists(path), 'tsconfig.json');
   if (configPath === undefined) throw new Error('tsconfig.json not found');
   const config = ts.parseJsonConfigFileContent(
@@ -43,12 +46,12 @@ export function declaredInterfaces(names: readonly string[]): Map<string, Declar
     ts.sys,
     ROOT,
   );
-  const entry = `${ROOT}src/index.ts`;
+  const entry = `${ROOT}${entryFile}`;
   const program = ts.createProgram([entry], config.options);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error('src/index.ts is not a module');
+  if (moduleSymbol === undefined) throw new Error(`${entryFile} is not a module`);
 
   const exported = new Map<string, ts.Symbol>();
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
@@ -65,7 +68,7 @@ export function declaredInterfaces(names: readonly string[]): Map<string, Declar
   for (const name of names) {
     const symbol = exported.get(name);
     if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Interface)) {
-      throw new Error(`${name} is not an interface exported by src/index.ts`);
+      throw new Error(`${name} is not an interface exported by ${entryFile}`);
     }
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     const declarations = (symbol.declarations ?? []).filter(ts.isInterfaceDeclaration);

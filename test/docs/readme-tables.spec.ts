@@ -64,7 +64,65 @@ function expectedDefault(option: DeclaredOption): string {
   return tag === undefined || tag === 'undefined' ? 'none' : tag;
 }
 
+/** Names an entry exports (`export { a, type B } from …` and `export type { C } from …`). */
+function exportsOf(path: string): string[] {
+  const blocks = [...read(path).matchAll(/export (?:type )?\{([^}]*)\}/g)].map((match) => match[1]);
+  return blocks.flatMap((block) =>
+    block
+      .split(',')
+      .map((item) => item.replace(/^\s*type\s+/, '').trim())
+      .filter((name) => name !== ''),
+  );
+}
+
 describe('the README tables match the code', () => {
+  it('lists every section in Contents, in order, each with its anchor', () => {
+    const contents = README.slice(README.indexOf('## Contents'), README.indexOf('## Quick start'));
+    const listed = [...contents.matchAll(/\[([^\]]+)\]\(#([^)]+)\)/g)].map(([, title, anchor]) => ({
+      title,
+      anchor,
+    }));
+    const sections = [...README.matchAll(/^## (.+)$/gm)]
+      .map((match) => match[1])
+      .filter((title) => title !== 'Contents');
+    // GitHub's anchors: lower case, punctuation dropped, spaces as hyphens.
+    const anchorOf = (title: string) =>
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9 -]/g, '')
+        .replace(/ /g, '-');
+    expect(listed).toStrictEqual(sections.map((title) => ({ title, anchor: anchorOf(title) })));
+  });
+
+  it('names every export of the package root and of each subpath, and the command, under API', () => {
+    const api = README.slice(README.indexOf('## API'), README.indexOf('## FAQ'));
+    const entries = {
+      '': 'src/index.ts',
+      '/swagger': 'src/swagger/index.ts',
+      '/client': 'src/client/index.ts',
+      '/testing': 'src/testing/index.ts',
+    };
+    const exported = JSON.parse(read('package.json')).exports as Record<string, unknown>;
+    expect(Object.keys(exported).sort()).toStrictEqual(
+      [...Object.keys(entries).map((subpath) => `.${subpath}`), './package.json'].sort(),
+    );
+    for (const subpath of Object.keys(entries).filter((name) => name !== '')) {
+      expect(api).toContain(`\`nestjs-api-errors${subpath}\``);
+    }
+    for (const file of Object.values(entries)) {
+      const names = exportsOf(file);
+      expect(names.length).toBeGreaterThan(2);
+      const missing = names.filter(
+        (name) =>
+          !new RegExp(`\`${name}[(\`]`).test(api) &&
+          !(name.startsWith('ERR_') && api.includes('`ERR_*`')),
+      );
+      expect({ file, missing }).toStrictEqual({ file, missing: [] });
+    }
+    const bins = Object.keys(JSON.parse(read('package.json')).bin as Record<string, string>);
+    for (const bin of bins) expect(api).toContain(`\`npx ${bin} catalog\``);
+  });
+
   const rows = tableAfter('## Configuration');
   const cells = new Map(rows.map((row) => [row[0].replace(/`/g, ''), row]));
 
@@ -118,6 +176,25 @@ describe('the README tables match the code', () => {
     for (const [name, option] of documentedOptions()) {
       expect(option.documentation.trim(), `${name}`).not.toBe('');
     }
+  });
+
+  it('lists every option of documentErrors and of an @ApiErrors entry', () => {
+    const names = (rows: string[][]) => rows.map((row) => row[0].replace(/`/g, '')).sort();
+    const swagger = declaredInterfaces(
+      ['DocumentErrorsOptions', 'ApiErrorEntryOptions'],
+      'src/swagger/index.ts',
+    );
+    const declared = (name: string) =>
+      swagger
+        .get(name)!
+        .properties.map((property) => property.name)
+        .sort();
+    expect(names(tableAfter('`documentErrors(app, document, options)`:'))).toStrictEqual(
+      declared('DocumentErrorsOptions'),
+    );
+    expect(names(tableAfter('An error thrown with its own wait'))).toStrictEqual(
+      declared('ApiErrorEntryOptions'),
+    );
   });
 
   it('shows the catalog as the catalog CLI writes it (UPDATE_README=1 npm test rewrites it)', () => {

@@ -88,3 +88,25 @@ describe.each(ADAPTERS)('bounds on what clients send the sample (%s)', (adapter)
     });
   });
 });
+
+describe.each(ADAPTERS)('the bounds of a number, every rule listed (%s)', (adapter) => {
+  let server: SampleServer;
+  beforeAll(async () => {
+    server = await startSample(adapter, { ERROR_FORMAT: 'problem' });
+  });
+  afterAll(() => server.stop());
+
+  it('tells a word once that it must be a positive integer, and never of the bound', async () => {
+    const res = await send(server.t.url, { path: '/api/v2/products/abc' });
+    expect(res.json().errors).toStrictEqual([
+      { detail: 'id must be a positive integer', parameter: 'id' },
+    ]);
+  });
+
+  it('tells a number past the bound of the bound only', async () => {
+    const res = await send(server.t.url, { path: '/api/v2/products?limit=101' });
+    expect(res.json().errors).toStrictEqual([
+      { detail: 'limit must not be greater than 100', parameter: 'limit' },
+    ]);
+  });
+});

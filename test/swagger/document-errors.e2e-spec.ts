@@ -173,6 +173,24 @@ describe.each(ADAPTERS)('documentErrors (%s)', (adapter) => {
       );
     });
 
+    it('shows the wait an entry is thrown with, as the wire sends it', async () => {
+      const [busy] = at(document, 'get', '/catalog/busy').filter(({ status }) => status === '503');
+      expect(busy.name).toBe('503-service-unavailable');
+      expect(document.paths['/catalog/busy'].get.responses['503'].headers['Retry-After']).toEqual(
+        expect.objectContaining({ required: true }),
+      );
+      const answer = await send(t.url, { path: '/catalog/busy' });
+      const { request_id: _sent, ...body } = answer.json();
+      const { request_id: _shown, ...shown } = busy.value;
+      expect({
+        status: answer.status,
+        body,
+        retryAfter: answer.headers['retry-after'],
+      }).toStrictEqual({ status: 503, body: shown, retryAfter: '5' });
+      // The one format whose body carries the wait.
+      expect(shown.error?.retry_after).toBe(format === 'error' ? 5 : undefined);
+    });
+
     it('answers on the wire what it documents for the guards, the 503 included', async () => {
       const examples = at(document, 'post', '/guarded/sign-up');
       const example = (name: string) => examples.find((candidate) => candidate.name === name)!;

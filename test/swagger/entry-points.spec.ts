@@ -29,6 +29,9 @@ function graphOf(entry: string): { files: Set<string>; packages: Set<string> } {
   return { files, packages };
 }
 
+/** What the testing entry and the command may load: the client, and the pure parts of the server side. */
+const ALLOWED_BESIDE_CLIENT = new Set(['testing', 'cli', 'client', 'catalog', 'formats', 'report']);
+
 describe('the entry points', () => {
   it('never load @nestjs/swagger, or the swagger subpath, from the package root', () => {
     const { files, packages } = graphOf('index.ts');
@@ -36,6 +39,22 @@ describe('the entry points', () => {
     expect([...packages].filter((name) => name.startsWith('@nestjs/swagger'))).toStrictEqual([]);
     expect([...files].filter((file) => file.includes('/swagger/'))).toStrictEqual([]);
   });
+
+  it('keep the client to itself: no package, no file outside src/client', () => {
+    const { files, packages } = graphOf('client/index.ts');
+    expect([...packages]).toStrictEqual([]);
+    expect([...files].filter((file) => !file.startsWith(join(src, 'client')))).toStrictEqual([]);
+  });
+
+  it.each(['testing/index.ts', 'cli/main.ts'])(
+    'load nothing of Nest, and no filter, guard or OpenAPI code, from %s',
+    (entry) => {
+      const { files, packages } = graphOf(entry);
+      expect([...packages].filter((name) => !name.startsWith('node:'))).toStrictEqual([]);
+      const layers = new Set([...files].map((file) => file.slice(src.length).split('/')[0]));
+      expect([...layers].filter((layer) => !ALLOWED_BESIDE_CLIENT.has(layer))).toStrictEqual([]);
+    },
+  );
 
   it('load @nestjs/swagger from the swagger subpath, through its public entry only', () => {
     const { packages } = graphOf('swagger/index.ts');

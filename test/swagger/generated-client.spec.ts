@@ -21,7 +21,7 @@ const loginClient = (types: string) => `
 import type { paths } from './${types}';
 
 type LoginResponses = paths['/auth/login']['post']['responses'];
-type LoginError = LoginResponses[400 | 401 | 404 | 500]['content']['application/json'];
+type LoginError = LoginResponses[400 | 401 | 404 | 429 | 500]['content']['application/json'];
 
 export function explain(error: LoginError): string {
   const code = error.meta.code;
@@ -34,6 +34,8 @@ export function explain(error: LoginError): string {
       return 'Check the form: ' + String(error.meta.description);
     case 99:
       return 'This account is blocked: show the support address';
+    case 429:
+      return 'Too many attempts: wait as long as Retry-After says';
     case 77:
     case 500:
       return 'Something failed on our side: try again later';

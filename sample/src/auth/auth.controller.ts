@@ -14,7 +14,7 @@ import {
 } from 'nestjs-api-errors';
 import { ApiErrors } from 'nestjs-api-errors/swagger';
 import { SUPPORT_TEAM } from '../errors.js';
-import { TOO_MANY_ATTEMPTS } from './login-throttling.js';
+import { TOO_MANY_ATTEMPTS, TOO_MANY_ATTEMPTS_SENTENCE } from './login-throttling.js';
 import { LoginDto } from './dto/login.dto.js';
 import { TwoFactorDto } from './dto/two-factor.dto.js';
 import { type LoginResult, LoginService } from './login.service.js';
@@ -34,7 +34,7 @@ export class AuthController {
     [ERR_USER_NOT_EXISTS, 'No account found with this email'],
     [ERR_PASSWORD_NOT_MATCH, 'The password does not match this account'],
     [ERR_AUTH_REQUIRED, accountBlockedSentence(SUPPORT_TEAM)],
-    [TOO_MANY_ATTEMPTS, 'Too many attempts; try again in 60 seconds'],
+    [TOO_MANY_ATTEMPTS, TOO_MANY_ATTEMPTS_SENTENCE],
   )
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -49,7 +49,7 @@ export class AuthController {
     [ERR_AUTH_REQUIRED, accountBlockedSentence(SUPPORT_TEAM)],
     [ERR_INVALID_PARAMETER, 'code does not match; use the current code of your authenticator app'],
     [ERR_INVALID_PARAMETER, 'code has been used already; wait for the next one'],
-    [TOO_MANY_ATTEMPTS, 'Too many attempts; try again in 60 seconds'],
+    [TOO_MANY_ATTEMPTS, TOO_MANY_ATTEMPTS_SENTENCE],
   )
   @Public()
   @UseGuards(ThrottlerGuard)

@@ -1,11 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AppError, definitionForStatus, Public } from 'nestjs-api-errors';
+import { ApiErrors } from 'nestjs-api-errors/swagger';
 import { FlakyStatusQuery } from './flaky-status.query.js';
 
 /** Keys remembered at once; the oldest is forgotten first, so memory stays bounded. */
 const MAX_KEYS = 1000;
 
 const SERVICE_UNAVAILABLE = definitionForStatus(503);
+const STARTING = 'The status service is starting; try again shortly';
+/** Seconds a client is asked to wait: short, so a retrying client gets through quickly. */
+const RETRY_AFTER_SECONDS = 1;
 
 /**
  * A status check that is briefly unavailable, to try a client's retries
@@ -19,6 +23,7 @@ const SERVICE_UNAVAILABLE = definitionForStatus(503);
 export class FlakyStatusController {
   private readonly calls = new Map<string, number>();
 
+  @ApiErrors([SERVICE_UNAVAILABLE, STARTING, { retryAfter: RETRY_AFTER_SECONDS }])
   @Get()
   check(@Query() { key, failures = 2 }: FlakyStatusQuery): { status: 'ok'; calls: number } {
     const calls = (this.calls.get(key) ?? 0) + 1;
@@ -26,9 +31,7 @@ export class FlakyStatusController {
     if (this.calls.size >= MAX_KEYS) this.calls.delete(this.calls.keys().next().value!);
     this.calls.set(key, calls);
     if (calls <= failures) {
-      throw new AppError(SERVICE_UNAVAILABLE, 'The status service is starting; try again shortly', {
-        retryAfter: 1,
-      });
+      throw new AppError(SERVICE_UNAVAILABLE, STARTING, { retryAfter: RETRY_AFTER_SECONDS });
     }
     return { status: 'ok', calls };
   }

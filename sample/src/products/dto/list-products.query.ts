@@ -1,11 +1,13 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DecimalInteger } from '../../validation/decimal-integer.js';
+import { PositiveInteger } from '../../validation/positive-integer.js';
+
+/** Most products one page lists. */
+const MAX_LIMIT = 100;
 
 export class ListProductsQuery {
   @IsOptional()
   @DecimalInteger()
-  @IsInt({ message: 'limit must be a positive integer' })
-  @Min(1, { message: 'limit must be a positive integer' })
-  @Max(100)
+  @PositiveInteger(MAX_LIMIT)
   limit?: number;
 }
