@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Adapter, Variant } from './apps.js';
 import { disconnect, drive, type Target } from './load.js';
 
-/** Settings, from the environment; the defaults take about five minutes on two cores. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 10_000);
-const MEASURED = Number(process.env.BENCH_REQUESTS ?? 10_000);
+/** Settings, from the environment; the defaults take about six minutes on two cores. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 8_000);
+const MEASURED = Number(process.env.BENCH_REQUESTS ?? 8_000);
 const STEP = 200;
 const MEMORY_ERRORS = Number(process.env.BENCH_MEMORY_ERRORS ?? 1_000_000);
 const ADAPTERS = (process.env.BENCH_ADAPTERS ?? 'express,fastify').split(',') as Adapter[];
