@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumAvailable, inCi, launchChromium } from '../helpers/chromium.js';
 import { ADAPTERS } from '../helpers/test-app.js';
 import { type SampleWithDocs, startSampleWithDocs } from './helpers/sample-with-docs.js';
 
@@ -12,12 +13,10 @@ import { type SampleWithDocs, startSampleWithDocs } from './helpers/sample-with-
  * saying so, only when no Chromium is installed. `UPDATE_SCREENSHOTS=1`
  * rewrites the README's screenshot, docs/swagger-ui.png.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+const hasChromium = chromiumAvailable;
 if (!hasChromium && !inCi) {
   console.warn(
-    `Skipping the Swagger UI browser test: no Chromium at ${executablePath} (install Debian's chromium, or set CHROMIUM_PATH). CI always runs it.`,
+    `Skipping the Swagger UI browser test: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium, or set CHROMIUM_PATH). CI always runs it.`,
   );
 }
 
@@ -32,18 +31,7 @@ describe.skipIf(!hasChromium && !inCi).each(ADAPTERS)(
     let browser: Browser;
     beforeAll(async () => {
       sample = await startSampleWithDocs(adapter);
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
