@@ -46,7 +46,7 @@ export interface ResponseStyle {
 const REQUEST_ID_HEADER = {
   required: true,
   description:
-    'The id of the request in the server’s logs: the one the client sent, or a new UUID.',
+    'The id of the request in the server’s logs: the one the client or a proxy sent, or one the server made.',
   schema: { type: 'string' },
 };
 
