@@ -61,6 +61,8 @@ describe('asParserException', () => {
     expect((handed as HttpException).getStatus()).toBe(status);
     expect((handed as HttpException).message).toBe(message);
     expect((handed as HttpException).cause).toBe(error);
+    // A client's mistake: no stack captured, the parser's own error keeps its.
+    expect((handed as HttpException).stack).not.toMatch(/\n\s+at /);
   });
 
   it.each([

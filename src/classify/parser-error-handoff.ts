@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { isErrorStatus } from '../catalog/status-definitions.js';
+import { withoutStack } from '../exceptions/without-stack.js';
 import { isHttpExceptionLike } from './http-exception-like.util.js';
 import { parsingProblemOf } from './request-parsing.mapper.js';
 
@@ -49,7 +50,8 @@ export function asParserException(error: unknown): unknown {
   if (problem === undefined) return error;
   const status = clientStatusOf(error);
   if (status === undefined) return error;
-  return new HttpException(problem.sentence, status, { cause: error });
+  // A client's mistake, never logged with a stack: the parser's error is kept as the cause.
+  return withoutStack(() => new HttpException(problem.sentence, status, { cause: error }));
 }
 
 /** Marks an adapter whose error handler is wrapped already (two filters, one adapter). */

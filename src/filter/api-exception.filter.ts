@@ -13,6 +13,7 @@ import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
 import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
+import { resumeStackCapture, withoutStack } from '../exceptions/without-stack.js';
 import { isBuiltInFormat, resolveFormat } from '../formats/built-in-formats.js';
 import type {
   ErrorFormat,
@@ -36,6 +37,7 @@ import {
 import { type ErrorAnswer, type HttpAdapterLike, writeError } from './response-writer.js';
 import { createErrorRenderer, type ErrorRenderer } from './render-error.js';
 import { retryAfterHeader } from './retry-after.js';
+import { raiseRouteNotFoundWithoutStack } from './route-not-found-handoff.js';
 
 /** What the filter reads from Nest's HTTP adapter besides what the writer needs. */
 interface HttpAdapter extends HttpAdapterLike {
@@ -99,7 +101,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     this.requestIdLookup = options.requestId;
     this.resolveRequestId = this.requestIdResolver(false);
     this.handleClientErrors = options.handleClientErrors ?? true;
-    handParserErrorsAsCause(adapterHost?.httpAdapter);
+    this.wrapAdapterHandlers();
     // Created by hand after `NestFactory.create()`, the server exists already
     // and Nest will not call `onApplicationBootstrap()` on this instance.
     this.attach();
@@ -107,7 +109,13 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
 
   /** Built by `@nestjs/testing`, the filter exists before the adapter does. */
   onModuleInit(): void {
+    this.wrapAdapterHandlers();
+  }
+
+  /** Wraps the handlers Nest gives its HTTP adapter when the application initialises. */
+  private wrapAdapterHandlers(): void {
     handParserErrorsAsCause(this.adapterHost?.httpAdapter);
+    raiseRouteNotFoundWithoutStack(this.adapterHost?.httpAdapter);
   }
 
   /** Registered by the module, the filter exists before the server does. */
@@ -116,6 +124,8 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
   }
 
   catch(exception: unknown, host: ArgumentsHost): undefined {
+    // An unknown route's 404 is raised without a stack; what answers it captures them again.
+    resumeStackCapture();
     if (host.getType() !== 'http') return leaveToNest(exception, host);
     // By index, as Nest's own filter does: `switchToHttp()` allocates on every call.
     const request: unknown = host.getArgByIndex(0);
@@ -258,7 +268,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       requestId: this.requestIdHeader === undefined ? undefined : newRequestId(),
     };
     const status = statusOfRefusedRequest(error.code);
-    const exception = new HttpException('Refused by the HTTP parser', status, { cause: error });
+    const exception = withoutStack(
+      () => new HttpException('Refused by the HTTP parser', status, { cause: error }),
+    );
     const answer = this.answer(exception, context, undefined);
     return { rendered: answer.rendered, headers: answer.headers, contentType: answer.contentType };
   }

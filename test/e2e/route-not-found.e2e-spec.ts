@@ -1,3 +1,5 @@
+import { NotFoundException } from '@nestjs/common';
+import type { ErrorMapper } from 'nestjs-api-errors';
 import { CoreFixtureModule } from '../fixtures/core/core-fixture.module.js';
 import { send } from '../helpers/http-client.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -63,5 +65,44 @@ describe.each(ADAPTERS)('unknown routes (%s)', (adapter) => {
     const res = await send(t.url, { method: 'HEAD', path: '/nowhere' });
     expect(res.status).toBe(404);
     expect(res.text).toBe('');
+  });
+});
+
+/** Whether an error's stack names any frame (`    at …`). */
+const hasFrames = (error: unknown): boolean =>
+  error instanceof Error && /\n\s+at /.test(error.stack ?? '');
+
+describe.each(ADAPTERS)('stack traces of unknown routes (%s)', (adapter) => {
+  /** What the filter's first mapper saw, and an error it created itself. */
+  const seen: { exception: unknown; probe: Error }[] = [];
+  const recorder: ErrorMapper = (exception) => {
+    seen.push({ exception, probe: new Error('created while answering') });
+    return undefined;
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, CoreFixtureModule.with({ mappers: [recorder] }));
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    seen.length = 0;
+  });
+
+  it("raises Nest's NotFoundException without one, and answers with capture on again", async () => {
+    const limit = Error.stackTraceLimit;
+    const res = await send(t.url, { path: '/nowhere' });
+    expect(res.json().meta.code).toBe(10);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].exception).toBeInstanceOf(NotFoundException);
+    expect(hasFrames(seen[0].exception)).toBe(false);
+    expect(hasFrames(seen[0].probe)).toBe(true);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
+  it("keeps the stack of a handler's own NotFoundException", async () => {
+    const res = await send(t.url, { path: '/nest-errors/not-found' });
+    expect(res.status).toBe(404);
+    expect(seen).toHaveLength(1);
+    expect(hasFrames(seen[0].exception)).toBe(true);
   });
 });
