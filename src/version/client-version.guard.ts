@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, Optional } from '@
 import { definitionForStatus } from '../catalog/status-definitions.js';
 import { AppError } from '../exceptions/app.error.js';
 import { InvalidParameterError } from '../exceptions/invalid-parameter.error.js';
+import { withoutStack } from '../exceptions/without-stack.js';
 import { InjectClientVersionOptions } from '../inject-options.decorators.js';
 import { ErrorReasons } from '../report/error-reasons.js';
 import type { ClientVersionOptions } from './client-version-options.interface.js';
@@ -57,19 +58,27 @@ export class ClientVersionGuard implements CanActivate {
     const sent = context.getArgByIndex<RequestWithHeaders>(0).headers?.[this.header];
     if (sent === undefined && !this.required) return true;
     const version = typeof sent === 'string' ? parseClientVersion(sent) : undefined;
+    // Refusals are the client's business, never logged with a stack: they capture none.
     if (version === undefined) {
-      throw new InvalidParameterError(
-        `${this.headerName} must be a version such as a.1.0-1 (platform, numbers, build)`,
-        { reason: ErrorReasons.INVALID_VERSION_FORMAT },
+      throw withoutStack(
+        () =>
+          new InvalidParameterError(
+            `${this.headerName} must be a version such as a.1.0-1 (platform, numbers, build)`,
+            { reason: ErrorReasons.INVALID_VERSION_FORMAT },
+          ),
       );
     }
     const minimum = this.minimums.get(version.platform) ?? this.minimums.get('');
     if (minimum === undefined || compareVersions(version, minimum.version) >= 0) return true;
     const text = sent as string;
-    throw new AppError(UPGRADE_REQUIRED, `Client version ${text} is no longer supported`, {
-      reason: ErrorReasons.VERSION_OUTDATED,
-      extras: this.versionMembers(text, minimum.text, version.platform),
-    });
+    const extras = this.versionMembers(text, minimum.text, version.platform);
+    throw withoutStack(
+      () =>
+        new AppError(UPGRADE_REQUIRED, `Client version ${text} is no longer supported`, {
+          reason: ErrorReasons.VERSION_OUTDATED,
+          extras,
+        }),
+    );
   }
 
   private versionMembers(client: string, min: string, platform: string): Record<string, string> {
