@@ -107,6 +107,43 @@ describe.each(ADAPTERS)('stack traces of unknown routes (%s)', (adapter) => {
   });
 });
 
+describe.each(ADAPTERS)('stack traces of unknown routes under a global prefix (%s)', (adapter) => {
+  const seen: unknown[] = [];
+  const recorder: ErrorMapper = (exception) => {
+    seen.push(exception);
+    return undefined;
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, CoreFixtureModule.with({ mappers: [recorder] }), {
+      // Express mounts Nest's not-found handler once under the prefix and once per excluded route.
+      configure: (app) => void app.setGlobalPrefix('api', { exclude: ['ok'] }),
+    });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    seen.length = 0;
+  });
+
+  it.each([
+    ['GET', '/api/nowhere'],
+    ['DELETE', '/ok'],
+  ])('raises the 404 of %s %s without one', async (method, path) => {
+    const limit = Error.stackTraceLimit;
+    const res = await send(t.url, { method, path });
+    expect(res.status).toBe(404);
+    expect(res.json().meta).toStrictEqual({
+      code: 10,
+      message: 'Not Supported',
+      description: `method: ${method}, url: ${path}`,
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(NotFoundException);
+    expect(hasFrames(seen[0])).toBe(false);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+});
+
 /** An application's own filter for 404s, as for a single-page app's fallback page. */
 @Catch(NotFoundException)
 class OwnNotFoundFilter implements ExceptionFilter {
