@@ -19,36 +19,3 @@ export function withoutStack<T>(create: () => T): T {
     Error.stackTraceLimit = limit;
   }
 }
-
-/**
- * The limit a suspension will restore, while one is on. It lives only for
- * one synchronous call of {@link withStackCaptureSuspended}, so no request
- * ever sees another's.
- */
-let suspendedLimit: number | undefined;
-
-/**
- * Runs `run` without capturing stack traces until it returns or
- * {@link resumeStackCapture} is called, whichever comes first. For code of
- * another library that raises an error over a client's mistake, where the
- * error cannot be created through {@link withoutStack}.
- */
-export function withStackCaptureSuspended<T>(run: () => T): T {
-  if (!STACK_LIMIT_WRITABLE || suspendedLimit !== undefined) return run();
-  const limit = Error.stackTraceLimit;
-  suspendedLimit = limit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    suspendedLimit = undefined;
-    Error.stackTraceLimit = limit;
-  }
-}
-
-/** Ends the current suspension early, if there is one; everything after captures stacks again. */
-export function resumeStackCapture(): void {
-  if (suspendedLimit === undefined) return;
-  Error.stackTraceLimit = suspendedLimit;
-  suspendedLimit = undefined;
-}

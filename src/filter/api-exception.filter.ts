@@ -13,7 +13,7 @@ import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
 import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
 import { ERRORS_MODULE_OPTIONS } from '../errors.constants.js';
-import { resumeStackCapture, withoutStack } from '../exceptions/without-stack.js';
+import { withoutStack } from '../exceptions/without-stack.js';
 import { isBuiltInFormat, resolveFormat } from '../formats/built-in-formats.js';
 import type {
   ErrorFormat,
@@ -124,8 +124,6 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
   }
 
   catch(exception: unknown, host: ArgumentsHost): undefined {
-    // An unknown route's 404 is raised without a stack; what answers it captures them again.
-    resumeStackCapture();
     if (host.getType() !== 'http') return leaveToNest(exception, host);
     // By index, as Nest's own filter does: `switchToHttp()` allocates on every call.
     const request: unknown = host.getArgByIndex(0);

@@ -1,17 +1,20 @@
-import { withStackCaptureSuspended } from '../exceptions/without-stack.js';
+import { NotFoundException } from '@nestjs/common';
+import { withoutStack } from '../exceptions/without-stack.js';
 
 /**
  * An unknown route is a client's mistake. Nest answers it by throwing
- * `NotFoundException` from the not-found handler it gives its HTTP adapter
- * (`setNotFoundHandler`), and capturing that exception's stack trace, which
- * only ever names Nest's own router, was most of what such a 404 cost.
+ * `NotFoundException('Cannot <METHOD> <url>')` from the not-found handler it
+ * gives its HTTP adapter (`setNotFoundHandler`), and capturing that
+ * exception's stack trace, which only ever names Nest's own router, was most
+ * of what such a 404 cost.
  *
- * Wrapping the handler suspends stack capture while Nest raises the
- * exception. The filter resumes capture as the first thing it does with the
- * error, so nothing it runs (a mapper, the format, the send, the log) loses
- * a stack; an exception filter of the application's own that catches the
- * `NotFoundException` first runs before capture resumes. A 404 is never
- * logged with a stack.
+ * Nest's handler starts by asking the adapter for the request's method. While
+ * the handler runs for a request, that question is answered by throwing the
+ * very exception Nest would build, created without a stack. Nothing else is:
+ * Nest's exception filters take it from there with stack capture on, so an
+ * exception filter of the application's own that sees the 404 first keeps
+ * the stacks of what it creates or throws. Should a version of Nest ask
+ * something else first, its handler runs as it is, stack included.
  *
  * Nest installs the handler when the application initialises, so this runs
  * before, where the parser errors' handler is wrapped.
@@ -19,9 +22,23 @@ import { withStackCaptureSuspended } from '../exceptions/without-stack.js';
 export function raiseRouteNotFoundWithoutStack(httpAdapter: unknown): void {
   if (typeof httpAdapter !== 'object' || httpAdapter === null) return;
   const adapter = httpAdapter as NotFoundHandlerHost;
-  const install = adapter.setNotFoundHandler;
-  if (typeof install !== 'function' || Object.hasOwn(adapter, WRAPPED)) return;
+  const { setNotFoundHandler: install, getRequestMethod: methodOf, getRequestUrl: urlOf } = adapter;
+  if (typeof install !== 'function' || typeof methodOf !== 'function') return;
+  if (typeof urlOf !== 'function' || Object.hasOwn(adapter, WRAPPED)) return;
   Object.defineProperty(adapter, WRAPPED, { value: true });
+
+  /** The request whose not-found handler is running, until Nest asks for its method. */
+  let unrouted: object | undefined;
+
+  adapter.getRequestMethod = function (this: unknown, request: unknown, ...rest: unknown[]) {
+    if (unrouted === undefined || request !== unrouted)
+      return methodOf.call(this, request, ...rest);
+    unrouted = undefined;
+    const method: unknown = methodOf.call(this, request);
+    const url: unknown = urlOf.call(this, request);
+    throw withoutStack(() => new NotFoundException(`Cannot ${String(method)} ${String(url)}`));
+  };
+
   adapter.setNotFoundHandler = function (this: unknown, handler: Handler, ...rest: unknown[]) {
     // Express tells error middleware by its parameter count: this one keeps Nest's three.
     function answerRouteNotFound(
@@ -30,7 +47,12 @@ export function raiseRouteNotFoundWithoutStack(httpAdapter: unknown): void {
       response: unknown,
       next: unknown,
     ): unknown {
-      return withStackCaptureSuspended(() => handler.call(this, request, response, next));
+      unrouted = typeof request === 'object' && request !== null ? request : undefined;
+      try {
+        return handler.call(this, request, response, next);
+      } finally {
+        unrouted = undefined;
+      }
     }
     return install.call(this, answerRouteNotFound, ...rest);
   };
@@ -43,4 +65,6 @@ type Handler = (this: unknown, ...args: unknown[]) => unknown;
 
 interface NotFoundHandlerHost {
   setNotFoundHandler?: (this: unknown, handler: Handler, ...rest: unknown[]) => unknown;
+  getRequestMethod?: (this: unknown, request: unknown, ...rest: unknown[]) => unknown;
+  getRequestUrl?: (this: unknown, request: unknown, ...rest: unknown[]) => unknown;
 }

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, NotFoundException } from '@nestjs/common';
 import type { ErrorMapper } from 'nestjs-api-errors';
 import { CoreFixtureModule } from '../fixtures/core/core-fixture.module.js';
 import { send } from '../helpers/http-client.js';
@@ -106,3 +106,98 @@ describe.each(ADAPTERS)('stack traces of unknown routes (%s)', (adapter) => {
     expect(hasFrames(seen[0].exception)).toBe(true);
   });
 });
+
+describe.each(ADAPTERS)('stack traces of unknown routes under a global prefix (%s)', (adapter) => {
+  const seen: unknown[] = [];
+  const recorder: ErrorMapper = (exception) => {
+    seen.push(exception);
+    return undefined;
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, CoreFixtureModule.with({ mappers: [recorder] }), {
+      // Express mounts Nest's not-found handler once under the prefix and once per excluded route.
+      configure: (app) => void app.setGlobalPrefix('api', { exclude: ['ok'] }),
+    });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    seen.length = 0;
+  });
+
+  it.each([
+    ['GET', '/api/nowhere'],
+    ['DELETE', '/ok'],
+  ])('raises the 404 of %s %s without one', async (method, path) => {
+    const limit = Error.stackTraceLimit;
+    const res = await send(t.url, { method, path });
+    expect(res.status).toBe(404);
+    expect(res.json().meta).toStrictEqual({
+      code: 10,
+      message: 'Not Supported',
+      description: `method: ${method}, url: ${path}`,
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(NotFoundException);
+    expect(hasFrames(seen[0])).toBe(false);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+});
+
+/** An application's own filter for 404s, as for a single-page app's fallback page. */
+@Catch(NotFoundException)
+class OwnNotFoundFilter implements ExceptionFilter {
+  /** What it saw, and an error it created itself while answering. */
+  readonly seen: { exception: unknown; probe: Error }[] = [];
+  fail = false;
+
+  catch(exception: NotFoundException, host: ArgumentsHost): void {
+    this.seen.push({ exception, probe: new Error('created by the application') });
+    if (this.fail) throw new Error('the fallback page is missing');
+    const response = host.switchToHttp().getResponse();
+    if (typeof response.code === 'function') response.code(404).send({ page: 'fallback' });
+    else response.status(404).json({ page: 'fallback' });
+  }
+}
+
+describe.each(ADAPTERS)(
+  "unknown routes answered by the application's own filter (%s)",
+  (adapter) => {
+    const own = new OwnNotFoundFilter();
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(adapter, CoreFixtureModule.with(), {
+        // Registered after the module's filter, so Nest hands it the 404 first.
+        configure: (app) => void app.useGlobalFilters(own),
+      });
+    });
+    afterAll(() => t.close());
+    beforeEach(() => {
+      own.seen.length = 0;
+      own.fail = false;
+      t.logger.clear();
+    });
+
+    it('leaves stack capture on for everything the filter does', async () => {
+      const limit = Error.stackTraceLimit;
+      const res = await send(t.url, { path: '/nowhere' });
+      expect(res.status).toBe(404);
+      expect(res.json()).toStrictEqual({ page: 'fallback' });
+      expect(own.seen).toHaveLength(1);
+      expect(own.seen[0].exception).toBeInstanceOf(NotFoundException);
+      expect(hasFrames(own.seen[0].probe)).toBe(true);
+      expect(Error.stackTraceLimit).toBe(limit);
+    });
+
+    it('logs what the filter throws with its stack', async () => {
+      own.fail = true;
+      const res = await send(t.url, { path: '/nowhere' });
+      expect(res.status).toBe(500);
+      expect(res.json()).toStrictEqual({ meta: { code: 500, message: 'Unknown Error' } });
+      const [entry, ...others] = t.logger.fromFilter('error');
+      expect(others).toHaveLength(0);
+      expect(entry).toContain('Error: the fallback page is missing');
+      expect(entry).toMatch(/\n\s+at OwnNotFoundFilter\.catch /);
+    });
+  },
+);
