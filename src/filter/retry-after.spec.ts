@@ -10,6 +10,7 @@ describe('settleRetryAfter, from a Retry-After header already on the response', 
     expect(waitFor('12')).toBe(12);
     expect(waitFor(' 12 ')).toBe(12);
     expect(waitFor(12)).toBe(12);
+    expect(waitFor('2.5')).toBe(2.5);
   });
 
   it('reads an HTTP date as the seconds left until it, and 0 once it has passed', () => {
@@ -26,7 +27,7 @@ describe('settleRetryAfter, from a Retry-After header already on the response', 
 
   it.each([
     '-5',
-    '1.5',
+    '.5',
     '0x10',
     '1e3',
     'NaN',

@@ -43,8 +43,8 @@ export function settleRetryAfter(
   return { ...report, retryAfter: Math.min(wait, MAX_RETRY_AFTER_SECONDS) };
 }
 
-/** HTTP's two forms of the header: a number of seconds, or an HTTP date (IMF-fixdate). */
-const DELAY_SECONDS = /^\s*\d+\s*$/;
+/** HTTP's two forms of the header: seconds (a fraction is rounded up when sent), or an HTTP date (IMF-fixdate). */
+const DELAY_SECONDS = /^\s*\d+(?:\.\d+)?\s*$/;
 const HTTP_DATE = /^\s*[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\s*$/;
 
 /**
