@@ -24,8 +24,8 @@ import { carriesRetryAfter } from '../formats/format-table.js';
 import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
-import { answerRefusedRequests } from './client-error-responder.js';
-import { createErrorLogger, type ErrorLogger } from './error-logger.js';
+import { answerRefusedRequests, type ClientErrorRenderer } from './client-error-responder.js';
+import { createErrorLogger, type ErrorLogger, type ErrorOutcome } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
 import {
@@ -178,8 +178,12 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       status = 500;
       sent = this.sendUnknown(adapter, response, context);
     }
+    this.logSafely({ exception, report: answer.report, status, sent, failure }, context);
+  }
+
+  private logSafely(outcome: ErrorOutcome, context: RenderContext): void {
     try {
-      this.log({ exception, report: answer.report, status, sent, failure }, context);
+      this.log(outcome, context);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }
@@ -257,11 +261,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
   }
 
   /** The answer to a request Node refused, through the same steps as any other error. */
-  private renderRefused(error: Error & { code?: string }): {
-    rendered: RenderedError;
-    headers: Record<string, string>;
-    contentType: string;
-  } {
+  private renderRefused(error: Error & { code?: string }): ReturnType<ClientErrorRenderer> {
     const context: RenderContext = {
       method: '',
       url: '',
@@ -272,7 +272,14 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       () => new HttpException('Refused by the HTTP parser', status, { cause: error }),
     );
     const answer = this.answer(exception, context, undefined);
-    return { rendered: answer.rendered, headers: answer.headers, contentType: answer.contentType };
+    const { report, rendered, failure } = answer;
+    return {
+      rendered,
+      headers: answer.headers,
+      contentType: answer.contentType,
+      logged: (sent) =>
+        this.logSafely({ exception, report, status: rendered.status, sent, failure }, context),
+    };
   }
 
   private sendUnknown(adapter: HttpAdapter, response: unknown, context: RenderContext): boolean {
