@@ -9,6 +9,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
 import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
@@ -35,6 +36,7 @@ import {
   type RequestIdResolver,
 } from './request-id.js';
 import { type ErrorAnswer, type HttpAdapterLike, writeError } from './response-writer.js';
+import { answerUnmetExpectations } from './expectation-responder.js';
 import { createErrorRenderer, type ErrorRenderer } from './render-error.js';
 import { retryAfterHeader } from './retry-after.js';
 import { raiseRouteNotFoundWithoutStack } from './route-not-found-handoff.js';
@@ -206,7 +208,25 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     }
     if (this.handleClientErrors) {
       answerRefusedRequests(server, (error) => this.renderRefused(error));
+      answerUnmetExpectations(server, (request, response) =>
+        this.refuseExpectation(adapter, request, response),
+      );
     }
+  }
+
+  /** A request Node would answer with an empty 417, answered as any other error. */
+  private refuseExpectation(
+    adapter: HttpAdapter,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
+    const context: RenderContext = {
+      method: String(request.method),
+      url: String(request.url),
+      requestId: this.requestIdHeader === undefined ? undefined : this.requestIdOf(request),
+    };
+    const exception = withoutStack(() => new HttpException(UNMET_EXPECTATION, 417));
+    this.respond(exception, context, adapter, response);
   }
 
   private requestIdResolver(frameworkId: boolean): RequestIdResolver | undefined {
@@ -304,6 +324,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     }
   }
 }
+
+/** What a 417 says: Node's parser accepted the request, but not its `Expect` header. */
+const UNMET_EXPECTATION = 'Request has an Expect header the server cannot meet';
 
 /** An HTTP header name (RFC 9110 token); checked at start-up, since every error sends it. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
