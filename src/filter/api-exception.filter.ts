@@ -9,6 +9,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UNKNOWN_REPORT } from '../classify/create-classifier.js';
 import { handParserErrorsAsCause } from '../classify/parser-error-handoff.js';
 import { statusOfRefusedRequest } from '../classify/request-parsing.mapper.js';
@@ -24,8 +25,8 @@ import { carriesRetryAfter } from '../formats/format-table.js';
 import { metaFormat } from '../formats/meta.format.js';
 import type { ErrorsModuleOptions } from '../interfaces/errors-module-options.interface.js';
 import type { ErrorReport } from '../report/error-report.interface.js';
-import { answerRefusedRequests } from './client-error-responder.js';
-import { createErrorLogger, type ErrorLogger } from './error-logger.js';
+import { answerRefusedRequests, type ClientErrorRenderer } from './client-error-responder.js';
+import { createErrorLogger, type ErrorLogger, type ErrorOutcome } from './error-logger.js';
 import { FILTER_ON_FASTIFY } from './fastify-framework-errors.js';
 import { leaveToNest } from './non-http-exceptions.js';
 import {
@@ -35,6 +36,7 @@ import {
   type RequestIdResolver,
 } from './request-id.js';
 import { type ErrorAnswer, type HttpAdapterLike, writeError } from './response-writer.js';
+import { answerUnmetExpectations } from './expectation-responder.js';
 import { createErrorRenderer, type ErrorRenderer } from './render-error.js';
 import { retryAfterHeader } from './retry-after.js';
 import { raiseRouteNotFoundWithoutStack } from './route-not-found-handoff.js';
@@ -176,8 +178,12 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       status = 500;
       sent = this.sendUnknown(adapter, response, context);
     }
+    this.logSafely({ exception, report: answer.report, status, sent, failure }, context);
+  }
+
+  private logSafely(outcome: ErrorOutcome, context: RenderContext): void {
     try {
-      this.log({ exception, report: answer.report, status, sent, failure }, context);
+      this.log(outcome, context);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }
@@ -200,7 +206,25 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     }
     if (this.handleClientErrors) {
       answerRefusedRequests(server, (error) => this.renderRefused(error));
+      answerUnmetExpectations(server, (request, response) =>
+        this.refuseExpectation(adapter, request, response),
+      );
     }
+  }
+
+  /** A request Node would answer with an empty 417, answered as any other error. */
+  private refuseExpectation(
+    adapter: HttpAdapter,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
+    const context: RenderContext = {
+      method: String(request.method),
+      url: String(request.url),
+      requestId: this.requestIdHeader === undefined ? undefined : this.requestIdOf(request),
+    };
+    const exception = withoutStack(() => new HttpException(UNMET_EXPECTATION, 417));
+    this.respond(exception, context, adapter, response);
   }
 
   private requestIdResolver(frameworkId: boolean): RequestIdResolver | undefined {
@@ -255,11 +279,7 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
   }
 
   /** The answer to a request Node refused, through the same steps as any other error. */
-  private renderRefused(error: Error & { code?: string }): {
-    rendered: RenderedError;
-    headers: Record<string, string>;
-    contentType: string;
-  } {
+  private renderRefused(error: Error & { code?: string }): ReturnType<ClientErrorRenderer> {
     const context: RenderContext = {
       method: '',
       url: '',
@@ -270,7 +290,14 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
       () => new HttpException('Refused by the HTTP parser', status, { cause: error }),
     );
     const answer = this.answer(exception, context, undefined);
-    return { rendered: answer.rendered, headers: answer.headers, contentType: answer.contentType };
+    const { report, rendered, failure } = answer;
+    return {
+      rendered,
+      headers: answer.headers,
+      contentType: answer.contentType,
+      logged: (sent) =>
+        this.logSafely({ exception, report, status: rendered.status, sent, failure }, context),
+    };
   }
 
   private sendUnknown(adapter: HttpAdapter, response: unknown, context: RenderContext): boolean {
@@ -295,6 +322,9 @@ export class ApiExceptionFilter implements ExceptionFilter, OnModuleInit, OnAppl
     }
   }
 }
+
+/** What a 417 says: Node's parser accepted the request, but not its `Expect` header. */
+const UNMET_EXPECTATION = 'Request has an Expect header the server cannot meet';
 
 /** An HTTP header name (RFC 9110 token); checked at start-up, since every error sends it. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;

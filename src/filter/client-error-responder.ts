@@ -7,6 +7,8 @@ export type ClientErrorRenderer = (error: Error & { code?: string }) => {
   rendered: RenderedError;
   headers: Readonly<Record<string, string>>;
   contentType: string;
+  /** Logs the answer once it is written (`sent`), or once writing it failed. */
+  logged(sent: boolean): void;
 };
 
 type ClientErrorListener = (error: Error & { code?: string }, socket: Socket) => void;
@@ -46,8 +48,11 @@ export function answerRefusedRequests(server: unknown, render: ClientErrorRender
       if (!socket.destroyed && socket.writableEnded !== true) socket.destroy();
       return;
     }
+    let answer: ReturnType<ClientErrorRenderer> | undefined;
+    let sent = false;
     try {
-      const { rendered, headers, contentType } = render(error);
+      answer = render(error);
+      const { rendered, headers, contentType } = answer;
       const body = JSON.stringify(rendered.body);
       const phrase = HTTP_STATUS_PHRASES.get(rendered.status) ?? 'Error';
       const lines = [`HTTP/1.1 ${rendered.status} ${phrase}`, `Content-Type: ${contentType}`];
@@ -56,9 +61,12 @@ export function answerRefusedRequests(server: unknown, render: ClientErrorRender
       }
       lines.push(`Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close');
       socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+      sent = true;
     } catch {
       socket.destroy();
     }
+    // Like any other error's, so the id the client was sent can be found in the log.
+    answer?.logged(sent);
   });
 }
 

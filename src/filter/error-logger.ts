@@ -59,7 +59,10 @@ export function createErrorLogger(options: ErrorLoggerOptions): ErrorLogger {
         ? `code ${String(report.definition.code)}`
         : `code ${String(report.definition.code)}, errorCode ${report.errorCode}`;
     const id = request.requestId === undefined ? '' : ` [request ${request.requestId}]`;
-    const line = `${request.method} ${echoablePath(request.url)} -> ${outcome.status} (${codes})${id}`;
+    // A request Node's HTTP parser refused has neither a method nor a path.
+    const target =
+      request.method === '' ? 'Refused request' : `${request.method} ${echoablePath(request.url)}`;
+    const line = `${target} -> ${outcome.status} (${codes})${id}`;
     if (!outcome.sent || serverError) {
       const why = outcome.sent
         ? ''

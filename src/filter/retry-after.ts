@@ -38,11 +38,29 @@ export function settleRetryAfter(
   }
   const status = report.definition.status;
   if (!force && status !== 429 && status !== 503) return report;
-  // Express keeps header values as strings; Fastify keeps the number it was given.
-  const readable = typeof headerOnResponse === 'string' || typeof headerOnResponse === 'number';
-  const fromHeader = readable && headerOnResponse !== '' ? Number(headerOnResponse) : Number.NaN;
-  const wait = isWait(fromHeader) ? fromHeader : defaultSeconds;
+  const fromHeader = secondsOf(headerOnResponse);
+  const wait = fromHeader ?? defaultSeconds;
   return { ...report, retryAfter: Math.min(wait, MAX_RETRY_AFTER_SECONDS) };
+}
+
+/** HTTP's two forms of the header: seconds (a fraction is rounded up when sent), or an HTTP date (IMF-fixdate). */
+const DELAY_SECONDS = /^\s*\d+(?:\.\d+)?\s*$/;
+const HTTP_DATE = /^\s*[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\s*$/;
+
+/**
+ * The wait a `Retry-After` header already on the response asks for, or
+ * `undefined` when it is neither of HTTP's forms. Express keeps header values
+ * as strings; Fastify keeps the number it was given. A date is the seconds
+ * left until it (0 once it has passed), so a limiter that sets dates keeps
+ * its wait rather than getting the default.
+ */
+function secondsOf(header: unknown): number | undefined {
+  if (typeof header === 'number') return isWait(header) ? header : undefined;
+  if (typeof header !== 'string') return undefined;
+  if (DELAY_SECONDS.test(header)) return Number(header);
+  if (!HTTP_DATE.test(header)) return undefined;
+  const until = Date.parse(header);
+  return Number.isNaN(until) ? undefined : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
 /** HTTP's Retry-After is whole seconds; a fractional wait rounds up. */

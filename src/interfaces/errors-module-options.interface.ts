@@ -89,7 +89,8 @@ export interface ErrorsModuleOptions {
    * Answer the requests Node's HTTP parser refuses before any framework sees
    * them (a NUL byte in a header, headers over Node's size limit, a broken
    * request line) with the envelope, instead of Node's empty 400 or 431 (or
-   * Fastify's own JSON).
+   * Fastify's own JSON); and the requests whose `Expect` header is not
+   * `100-continue`, instead of Node's empty 417.
    * @default true
    */
   handleClientErrors?: boolean;

@@ -1,4 +1,5 @@
-import { createFlatFormat, ERR_INVALID_PARAMETER } from 'nestjs-api-errors';
+import { Controller, Get, Headers, HttpException, Res } from '@nestjs/common';
+import { createFlatFormat, ERR_INVALID_PARAMETER, ErrorsModule } from 'nestjs-api-errors';
 import { FormatsFixtureModule } from '../fixtures/formats/formats-fixture.js';
 import { send } from '../helpers/http-client.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -155,3 +156,72 @@ describe.each(ADAPTERS)(
     });
   },
 );
+
+/** A rate limiter of the app's own: it sets the Retry-After it was given, then refuses. */
+@Controller()
+class OwnLimiterController {
+  @Get('limited')
+  limited(
+    @Headers('x-limiter-sets') value: string,
+    @Res({ passthrough: true }) response: { header?: unknown; setHeader?: unknown },
+  ): never {
+    // Fastify's reply has `header()`; Express's response (Node's) has `setHeader()`.
+    const set = (typeof response.header === 'function' ? response.header : response.setHeader) as (
+      name: string,
+      value: string,
+    ) => unknown;
+    set.call(response, 'Retry-After', value);
+    throw new HttpException('Slow down', 429);
+  }
+}
+
+describe.each(ADAPTERS)('Retry-After set on the response by a rate limiter (%s)', (adapter) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, {
+      imports: [ErrorsModule.forRoot({ format: 'error', defaultRetryAfterSeconds: 60 })],
+      controllers: [OwnLimiterController],
+    });
+  });
+  afterAll(() => t.close());
+
+  /** The wait the header and `error`'s body tell, for a limiter that set `value`. */
+  async function waitFor(value: string) {
+    const res = await send(t.url, { path: '/limited', headers: { 'x-limiter-sets': value } });
+    expect(res.status).toBe(429);
+    return { header: res.headers['retry-after'], body: res.json().error.retry_after };
+  }
+
+  it('keeps a number of seconds', async () => {
+    expect(await waitFor('12')).toStrictEqual({ header: '12', body: 12 });
+  });
+
+  it('turns an HTTP date into the seconds left until it', async () => {
+    const { header, body } = await waitFor(new Date(Date.now() + 30_000).toUTCString());
+    expect(Number(header)).toBeGreaterThanOrEqual(28);
+    expect(Number(header)).toBeLessThanOrEqual(30);
+    expect(body).toBe(Number(header));
+  });
+
+  it('answers 0 for an HTTP date that has passed', async () => {
+    expect(await waitFor('Wed, 21 Oct 2015 07:28:00 GMT')).toStrictEqual({ header: '0', body: 0 });
+  });
+
+  it.each([
+    ['a negative number', '-5'],
+    ['hexadecimal', '0x10'],
+    ['an exponent', '1e3'],
+    ['not a number', 'NaN'],
+    ['infinity', 'Infinity'],
+    ['a date-like text that is not an HTTP date', '2030-01-01'],
+    ['a year', '2030 GMT'],
+  ])('replaces %s with the default', async (_name, value) => {
+    expect(await waitFor(value)).toStrictEqual({ header: '60', body: 60 });
+  });
+
+  it('caps a huge number of seconds, or a far date, at a day', async () => {
+    expect(await waitFor('9'.repeat(30))).toStrictEqual({ header: '86400', body: 86400 });
+    const farDate = new Date(Date.now() + 10 * 86_400_000).toUTCString();
+    expect(await waitFor(farDate)).toStrictEqual({ header: '86400', body: 86400 });
+  });
+});

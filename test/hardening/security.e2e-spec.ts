@@ -89,6 +89,29 @@ describe.each(ADAPTERS)('nothing secret reaches the logs (%s)', (adapter) => {
     expect(logged).not.toMatch(/SECRET/);
   });
 
+  it.each([
+    [
+      'headers over the size limit',
+      'GET /me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ' + 'a'.repeat(64 * 1024) + '\r\n\r\n',
+      431,
+    ],
+    ['a broken request line', 'NOT HTTP AT ALL access_token=qs-SECRET\r\n\r\n', 400],
+  ])(
+    'a request Node refuses (%s) is logged, with the id its answer carries',
+    async (_name, bytes, status) => {
+      t.logger.clear();
+      const res = await sendRaw(t.url, bytes);
+      expect(res.status).toBe(status);
+      const lines = t.logger.fromFilter('warn');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(
+        `Refused request -> ${status} (code ${status === 431 ? 431 : 88})`,
+      );
+      expect(lines[0]).toContain(`[request ${res.headers['x-request-id']}]`);
+      expect(lines[0]).not.toMatch(/SECRET|aaaa/);
+    },
+  );
+
   it('passwords in DatabaseError params are masked in the log line', async () => {
     t.logger.clear();
     await send(t.url, { path: '/app-errors/database-secret' });
