@@ -329,6 +329,25 @@ const UNMET_EXPECTATION = 'Request has an Expect header the server cannot meet';
 /** An HTTP header name (RFC 9110 token); checked at start-up, since every error sends it. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 
+/**
+ * Headers an error answer already sets, or that frame the HTTP message: an id
+ * echoed in one of them would replace it, or break the response.
+ */
+const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'content-encoding',
+  'content-length',
+  'content-type',
+  'date',
+  'keep-alive',
+  'location',
+  'retry-after',
+  'set-cookie',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
 /** The lower-cased request id header, or `undefined` when request ids are off. */
 function requestIdHeaderOf(option: string | false | undefined): string | undefined {
   if (option === false) return undefined;
@@ -338,5 +357,11 @@ function requestIdHeaderOf(option: string | false | undefined): string | undefin
       `requestIdHeader must be an HTTP header name (letters, digits and !#$%&'*+.^_\`|~-) or false, got ${JSON.stringify(header)}`,
     );
   }
-  return header.toLowerCase();
+  const name = header.toLowerCase();
+  if (RESERVED_HEADERS.has(name)) {
+    throw new TypeError(
+      `requestIdHeader must not be ${header}: every error answer sets or depends on that header; use a header of its own such as X-Request-Id`,
+    );
+  }
+  return name;
 }

@@ -28,6 +28,9 @@ export interface ErrorsModuleOptions {
    * Header the request id is read from (when the client sends a sane one) and
    * echoed in on errors; `false` turns request ids off. Formats with a place
    * for it (`flat`, `problem`) put it in the body too; logs always get it.
+   * A header an error answer sets or depends on (`Content-Type`,
+   * `Content-Length`, `Retry-After`, `Set-Cookie`, `Transfer-Encoding`, …)
+   * fails the start-up.
    * @default 'X-Request-Id'
    */
   requestIdHeader?: string | false;

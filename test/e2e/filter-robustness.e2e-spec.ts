@@ -62,6 +62,15 @@ describe.each(ADAPTERS)("the filter's own robustness (%s)", (adapter) => {
     },
   );
 
+  it.each(['Content-Type', 'content-length', 'Retry-After', 'Set-Cookie', 'Transfer-Encoding'])(
+    'refuses a requestIdHeader %j that an error answer sets or depends on, at start-up',
+    async (header) => {
+      await expect(
+        createTestApp(adapter, CoreFixtureModule.with({ requestIdHeader: header })),
+      ).rejects.toThrow(`requestIdHeader must not be ${header}`);
+    },
+  );
+
   describe('with a filter registered twice (globally, and on a controller)', () => {
     let t: TestApp;
     beforeAll(async () => {
