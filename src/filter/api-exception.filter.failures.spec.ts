@@ -1,14 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import { CapturedLogger } from '../../test/helpers/captured-logger.js';
 import {
   captureLogs,
+  captureLogsPerTest,
   FastifyReply,
   fakeRequest,
   filterOn,
   httpHost,
   NodeResponse,
-  restoreLogger,
 } from '../../test/helpers/fake-http.js';
 import {
   type ErrorFormat,
@@ -42,11 +41,7 @@ function answerOn<T>(response: T, options: ErrorsModuleOptions) {
   return { response, calls };
 }
 
-let logs: CapturedLogger;
-beforeEach(() => {
-  logs = captureLogs() as CapturedLogger;
-});
-afterEach(() => restoreLogger());
+const logs = captureLogsPerTest();
 
 describe('ApiExceptionFilter: a format that fails', () => {
   it('costs a bare 500 in that format, logged with what failed', () => {

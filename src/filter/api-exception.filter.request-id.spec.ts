@@ -1,13 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { CapturedLogger } from '../../test/helpers/captured-logger.js';
 import {
-  captureLogs,
+  captureLogsPerTest,
   type FakeAdapterOptions,
   fakeRequest,
   filterOn,
   httpHost,
   NodeResponse,
-  restoreLogger,
 } from '../../test/helpers/fake-http.js';
 import { ApiExceptionFilter, DatabaseError, type ErrorsModuleOptions } from '../index.js';
 
@@ -31,11 +29,7 @@ function answerFor(
   return { sent, body: body as { request_id?: string } };
 }
 
-let logs: CapturedLogger;
-beforeEach(() => {
-  logs = captureLogs() as CapturedLogger;
-});
-afterEach(() => restoreLogger());
+const logs = captureLogsPerTest();
 
 describe('ApiExceptionFilter: request ids', () => {
   it('echoes a sane id the client sent, in the header, the body and the log line', () => {

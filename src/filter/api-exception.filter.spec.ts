@@ -6,14 +6,12 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { CapturedLogger } from '../../test/helpers/captured-logger.js';
 import {
-  captureLogs,
+  captureLogsPerTest,
   fakeRequest,
   filterOn,
   httpHost,
   NodeResponse,
-  restoreLogger,
 } from '../../test/helpers/fake-http.js';
 import {
   AppError,
@@ -46,11 +44,7 @@ function answerTo(exception: unknown, options: ErrorsModuleOptions = {}, request
   return response.answer;
 }
 
-let logs: CapturedLogger;
-beforeEach(() => {
-  logs = captureLogs() as CapturedLogger;
-});
-afterEach(() => restoreLogger());
+const logs = captureLogsPerTest();
 
 describe('ApiExceptionFilter: what was thrown', () => {
   const parserError = (type: string, status: number) =>

@@ -1,12 +1,10 @@
-import { CapturedLogger } from '../../test/helpers/captured-logger.js';
 import {
-  captureLogs,
+  captureLogsPerTest,
   FastifyReply,
   fakeRequest,
   filterOn,
   httpHost,
   NodeResponse,
-  restoreLogger,
 } from '../../test/helpers/fake-http.js';
 import {
   DatabaseError,
@@ -38,11 +36,7 @@ function send(response: unknown, options: ErrorsModuleOptions = {}, headersSent 
   return calls;
 }
 
-let logs: CapturedLogger;
-beforeEach(() => {
-  logs = captureLogs() as CapturedLogger;
-});
-afterEach(() => restoreLogger());
+const logs = captureLogsPerTest();
 
 describe("ApiExceptionFilter: writing to Node's response (Express)", () => {
   it('sets the status and headers and ends with the JSON body, once', () => {

@@ -183,3 +183,18 @@ const ORIGINAL_LOGGER = (Logger as unknown as { staticInstanceRef?: LoggerServic
 export function restoreLogger(): void {
   Logger.overrideLogger(ORIGINAL_LOGGER ?? false);
 }
+
+/**
+ * Nest's logger, captured for each test of the calling file: the returned
+ * logger is emptied and installed before each test, and Nest's own is put
+ * back after it.
+ */
+export function captureLogsPerTest(): CapturedLogger {
+  const logger = new CapturedLogger();
+  beforeEach(() => {
+    logger.clear();
+    captureLogs(logger);
+  });
+  afterEach(() => restoreLogger());
+  return logger;
+}
